@@ -5,6 +5,8 @@ reader would get results in both. After the build we split it: Norwegian
 entries stay at /search/, English ones go to /en/search/ with the "en" lunr
 pipeline only. English pages point Material's search at /en/ by rewriting the
 "base" of their __config (only the search worker and results read it).
+Every page also loads Material's worker through workers/cpc-search.js, which
+adds stems to the query so Norwegian inflected forms are found.
 """
 from __future__ import annotations
 
@@ -18,14 +20,28 @@ from mkdocs.plugins import event_priority
 # lunr's language code per site locale; lunr calls Norwegian "no".
 LUNR_LANGUAGE = {"nb": "no", "en": "en"}
 CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+# Material's worker, to be wrapped by workers/cpc-search.js (see there why).
+CONFIG_WORKER = re.compile(r'("search":\s*"[^"]*workers/)(search\.[0-9a-f]+\.min\.js)(")')
+
+
+def wrap_search_worker(output: str, where: str) -> str:
+    output, count = CONFIG_WORKER.subn(r"\1cpc-search.js?worker=\2\3", output, count=1)
+    if count != 1:
+        raise PluginError(f"search_per_language: no Material search worker found in {where}.")
+    return output
+
+
+def on_post_template(output, template_name, config):
+    return wrap_search_worker(output, template_name) if template_name == "404.html" else output
 
 
 def on_post_page(output, page, config):
+    output = wrap_search_worker(output, page.file.dest_uri)
     default = config.extra["default_locale"]
     locale = getattr(page.file, "locale", None) or default
     if locale == default:
         return output
-    output, count = CONFIG_BASE.subn(lambda m: f"{m[1]}{m[2].rstrip('/') or '.'}/{locale}{m[3]}", output, count=1)
+    output, count = CONFIG_BASE.subn(lambda m: f"{m[1]}{m[2].rstrip('/') or '.'}/{locale}/{m[3]}", output, count=1)
     if count != 1:
         raise PluginError(f"search_per_language: no Material __config base found in {page.file.dest_uri}.")
     return output

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from form_endpoint import serve_form_endpoint
 from site_server import serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,13 +28,33 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(dest: Path, **env: str) -> subprocess.CompletedProcess:
-    """Build the site strictly into `dest`; raise with mkdocs' output on failure."""
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build reads into `dest`, so a test can break it safely."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def build_project(project: Path, dest: Path, **env: str) -> subprocess.CompletedProcess:
+    """Build a copied project; return the result whether it failed or not."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=ROOT, env=full_env, capture_output=True, text=True,
+        cwd=project, env=full_env, capture_output=True, text=True,
     )
+
+
+def build_site(dest: Path, **env: str) -> subprocess.CompletedProcess:
+    """Build this project strictly into `dest`; raise with mkdocs' output on failure."""
+    result = build_project(ROOT, dest, **env)
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return result
@@ -55,9 +76,17 @@ def find_chromium() -> str:
 
 
 @pytest.fixture(scope="session")
-def build_env() -> dict[str, str]:
+def build_env(contact_endpoint) -> dict[str, str]:
     """Environment for the shared build; fixtures may add to it."""
-    return {"SITE_URL": "https://www.cpcluster.no/"}
+    return {"SITE_URL": "https://www.cpcluster.no/", "CONTACT_FORM_ENDPOINT": contact_endpoint.url}
+
+
+@pytest.fixture(scope="session")
+def contact_endpoint():
+    """The recording form endpoint (tests/form_endpoint.py); its port is fixed
+    before the build, which bakes the URL into the contact form."""
+    with serve_form_endpoint() as endpoint:
+        yield endpoint
 
 
 @pytest.fixture(scope="session")

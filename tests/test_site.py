@@ -1,0 +1,271 @@
+"""The bilingual site: build, parity, per-page metadata, switcher, sitemap, 404."""
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from xml.etree import ElementTree
+from pathlib import Path
+from posixpath import normpath
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_project, copy_project
+
+SITE_URL = "https://www.cpcluster.no/"
+DOCS = ROOT / "docs"
+LANGS = ("nb", "en")
+
+
+def source_pages() -> list[Path]:
+    """Norwegian source pages (each must have an English twin)."""
+    return sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    assert match, f"{path} has no front matter"
+    return yaml.safe_load(match.group(1))
+
+
+def url_path(source: Path, lang: str) -> str:
+    """Site-relative URL path of a source page in a language, e.g. 'en/om-klyngen/'."""
+    rel = source.relative_to(DOCS).with_suffix("").as_posix()
+    rel = "" if rel == "index" else (rel[: -len("index")] if rel.endswith("/index") else rel + "/")
+    return ("en/" if lang == "en" else "") + rel
+
+
+def built_file(site_dir: Path, path: str) -> Path:
+    return site_dir / path / "index.html"
+
+
+def soup_of(site_dir: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup(built_file(site_dir, path).read_text(encoding="utf-8"), "html.parser")
+
+
+PAGES = [(source, lang) for source in source_pages() for lang in LANGS]
+PAGE_IDS = [f"{lang}:{source.relative_to(DOCS)}" for source, lang in PAGES]
+
+
+def test_every_page_has_its_translation():
+    for source in source_pages():
+        twin = source.with_name(source.name[:-3] + ".en.md")
+        assert twin.exists(), f"{source.relative_to(ROOT)} has no English twin"
+    for twin in DOCS.rglob("*.en.md"):
+        assert twin.with_name(twin.name[:-6] + ".md").exists(), f"{twin.relative_to(ROOT)} has no Norwegian twin"
+
+
+@pytest.mark.parametrize("drop", ["om-klyngen.en.md", "kontakt.md"])
+def test_missing_translation_stops_the_build_naming_the_file(tmp_path, drop):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / drop).unlink()
+    result = build_project(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    stem = drop.replace(".en.md", "").replace(".md", "")
+    assert "Missing translations" in output
+    assert f"create docs/{drop}" in output, output
+    assert f"docs/{stem}" in output
+
+
+def test_missing_ui_string_stops_the_build_naming_the_key(tmp_path):
+    project = copy_project(tmp_path / "project")
+    ui = project / "data" / "ui.yml"
+    ui.write_text(ui.read_text(encoding="utf-8").replace("  en: Skip to content\n", ""), encoding="utf-8")
+    result = build_project(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/ui.yml: 'skip_link' has no 'en' text" in result.stdout + result.stderr
+
+
+def test_strict_build_prints_no_warnings(tmp_path):
+    result = build_project(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(("source", "lang"), PAGES, ids=PAGE_IDS)
+def test_page_metadata(site_dir, source, lang):
+    path = url_path(source, lang)
+    soup = soup_of(site_dir, path)
+    meta = front_matter(source if lang == "nb" else source.with_name(source.name[:-3] + ".en.md"))
+    other = "en" if lang == "nb" else "nb"
+
+    assert soup.html["lang"] == lang
+    assert soup.title.string.strip() == f"{meta['title']} - Circular Packaging Cluster"
+    assert soup.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+    assert soup.find("link", rel="canonical")["href"] == SITE_URL + path
+
+    alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+    assert alternates == {
+        lang: SITE_URL + path,
+        other: SITE_URL + url_path(source, other),
+        "x-default": SITE_URL + url_path(source, "nb"),
+    }
+    og = {tag["property"]: tag["content"] for tag in soup.find_all("meta", property=True)}
+    assert og["og:url"] == SITE_URL + path
+    assert og["og:title"] == meta["title"]
+    assert og["og:description"] == meta["description"]
+    assert og["og:locale"] == {"nb": "nb_NO", "en": "en_GB"}[lang]
+    assert og["og:locale:alternate"] == {"nb": "en_GB", "en": "nb_NO"}[lang]
+    assert og["og:image"].startswith(SITE_URL)
+
+
+@pytest.mark.parametrize(("source", "lang"), PAGES, ids=PAGE_IDS)
+def test_language_switcher_leads_to_the_same_page(site_dir, source, lang):
+    path = url_path(source, lang)
+    soup = soup_of(site_dir, path)
+    links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
+    assert set(links) == set(LANGS)
+    for target_lang, href in links.items():
+        resolved = normpath("/" + path + href).lstrip("/")
+        expected = url_path(source, target_lang).rstrip("/")
+        assert resolved.rstrip("/").removeprefix(".") == expected, f"{path}: {target_lang} switcher → {href}"
+
+
+def test_site_url_can_be_overridden_for_a_sub_path(tmp_path):
+    base = "https://user.github.io/repo/"
+    result = build_project(ROOT, tmp_path / "site", SITE_URL=base)
+    assert result.returncode == 0, result.stderr
+    soup = soup_of(tmp_path / "site", "en/om-klyngen/")
+    assert soup.find("link", rel="canonical")["href"] == base + "en/om-klyngen/"
+    hrefs = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
+    # Switcher links stay relative, so they work under the sub-path.
+    assert not any(href.startswith("/") for href in hrefs.values())
+    home = soup_of(tmp_path / "site", "")
+    assert not any(a["href"].startswith("/") for a in home.select("a.md-select__link"))
+
+
+def test_sitemap_lists_both_languages_with_alternates(site_dir):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site_dir / "sitemap.xml").getroot().findall("s:url", ns)
+    entries = {u.findtext("s:loc", namespaces=ns): {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)} for u in urls}
+    for source, lang in PAGES:
+        loc = SITE_URL + url_path(source, lang)
+        assert loc in entries
+        assert entries[loc] == {"nb": SITE_URL + url_path(source, "nb"), "en": SITE_URL + url_path(source, "en")}
+
+
+def test_home_page_shows_focus_areas_and_calls_to_action(site_dir):
+    for lang in LANGS:
+        soup = soup_of(site_dir, "en/" if lang == "en" else "")
+        cards = soup.select(".cpc-home-focus .cpc-card a")
+        assert len(cards) == 5
+        area_paths = sorted(url_path(p, lang) for p in (DOCS / "fokusomrader").glob("*.md")
+                            if not p.name.endswith(".en.md") and p.name != "index.md")
+        home = "en/" if lang == "en" else ""
+        assert sorted(normpath(home + a["href"]) + "/" for a in cards) == area_paths
+        buttons = [normpath("/" + home + a["href"]).lstrip("/") for a in soup.select("a.md-button")]
+        assert (home + "bli-medlem") in buttons
+        assert (home + "kontakt") in buttons
+
+
+def test_contact_pages_give_the_email_address(site_dir):
+    for path in ("kontakt/", "en/kontakt/"):
+        soup = soup_of(site_dir, path)
+        assert soup.select_one('article a[href="mailto:post@cpcluster.no"]'), path
+
+
+def test_no_third_party_assets_in_markup(site_dir):
+    for html in site_dir.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "link", "img", "iframe"]):
+            ref = tag.get("src") or (tag.get("href") if tag.name == "link" and tag.get("rel") != ["canonical"] and tag.get("rel") != ["alternate"] else None)
+            if ref:
+                assert not urlsplit(ref).netloc, f"{html.relative_to(site_dir)} loads {ref}"
+
+
+# --- 404, served the way GitHub Pages serves it ---------------------------
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_missing_paths_get_the_bilingual_404(site_url):
+    for missing in ("finnes-ikke/", "en/does-not-exist/", "fokusomrader/x/y/z"):
+        status, body = fetch(site_url + missing)
+        assert status == 404
+        soup = BeautifulSoup(body, "html.parser")
+        sections = {s["lang"]: s for s in soup.select("section.cpc-not-found")}
+        assert set(sections) == set(LANGS)
+        assert "Siden finnes ikke" in sections["nb"].get_text()
+        assert "Page not found" in sections["en"].get_text()
+        # Assets use absolute paths, so they load at any depth.
+        for link in soup.select("link[rel=stylesheet]"):
+            assert link["href"].startswith("/"), link["href"]
+
+
+@pytest.mark.parametrize(("missing", "lang", "text", "home"), [
+    ("en/no-such-page/", "en", "Page not found", "en/"),
+    ("no-such-page/", "nb", "Siden finnes ikke", ""),
+    ("fokusomrader/gone/", "nb", "Siden finnes ikke", ""),
+])
+def test_404_shows_the_readers_language(page, site_url, missing, lang, text, home):
+    response = page.goto(site_url + missing)
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == lang
+    visible = page.locator("section.cpc-not-found:visible")
+    assert visible.count() == 1
+    assert visible.get_attribute("lang") == lang
+    assert page.locator("h1:visible").inner_text() == text
+    link = visible.locator("a")
+    assert urljoin(page.url, link.get_attribute("href")) == site_url + home
+    link.click()
+    assert page.url == site_url + home
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
+def test_404_without_script_shows_both_languages(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "en/no-such-page/")
+        assert page.locator("section.cpc-not-found:visible").count() == 2
+    finally:
+        context.close()
+
+
+# --- Search: Norwegian stemming, results in the page's language -----------
+
+# Material's result counter: "N treff"/"Ingen treff", "N matching documents"/"No matching documents".
+RESULT_COUNTER = r"/treff|matching document/"
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query like a reader (Material listens for keyup) and return result URLs."""
+    field = page.locator("input.md-search__input")
+    field.click()
+    page.wait_for_function("() => !/Starter|Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
+    field.fill("")
+    field.press_sequentially(query)
+    page.wait_for_function(f"() => {RESULT_COUNTER}.test(document.querySelector('.md-search-result__meta').textContent)")
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    return [urljoin(page.url, href) for href in hrefs]
+
+
+def test_norwegian_search_stems_and_stays_norwegian(page, site_url):
+    page.goto(site_url + "om-klyngen/")
+    # "emballasjens" (the packaging's) and "klyngens" (the cluster's) are
+    # inflected forms; the pages mostly say "emballasje" and "klynge".
+    for query in ("emballasjens", "klyngens", "verdikjeden"):
+        hits = search(page, query)
+        assert hits, f"{query!r} found nothing"
+        assert all(not urlsplit(h).path.startswith(urlsplit(site_url).path + "en/") for h in hits), hits
+    assert any("/fokusomrader/" in h for h in search(page, "emballasjens"))
+
+
+def test_english_search_stays_english(page, site_url):
+    page.goto(site_url + "en/om-klyngen/")
+    hits = search(page, "members")
+    assert hits
+    assert all(urlsplit(h).path.startswith(urlsplit(site_url).path + "en/") for h in hits), hits
+    # A Norwegian-only word finds nothing from an English page.
+    assert search(page, "emballasjens") == []
