@@ -1,0 +1,219 @@
+"""`make check` (scripts/check_content.py) on fixture content: each problem
+gives its message with file and line, in Norwegian and English, and a
+non-zero exit; clean content and the real docs/ pass."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "check_content.py"
+
+
+def run_check(root: Path, docs: Path | None = None, **env: str) -> subprocess.CompletedProcess:
+    args = [sys.executable, str(SCRIPT), "--root", str(root)]
+    if docs is not None:
+        args += ["--docs", str(docs)]
+    base_env = {**os.environ, "GITHUB_ACTIONS": "", **env}
+    return subprocess.run(args, capture_output=True, text=True, env=base_env, timeout=60)
+
+
+def page(title: str = "Tittel", description: str = "En kort beskrivelse.", body: str = "") -> str:
+    return f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\n" + textwrap.dedent(body)
+
+
+CLEAN = {
+    "index.md": page("Hjem", body="""\
+        Les [om oss](om.md), [målene](om.md#mal) og [egen id](om.md#egen).
+
+        ![Logoen til klyngen](assets/logo.svg){ width="200" height="100" }
+
+        <img src="assets/logo.svg" alt="Logo">
+
+        ## Del
+
+        ### Underdel
+
+        [Ekstern](https://example.com), [e-post](mailto:post@example.com), [her](#del).
+
+        ```html
+        <script>kode i en kodeblokk er lov</script>
+        [ikke en lenke](finnes-ikke.md)
+        ```
+
+        `<script>` i en kodebit er også lov.
+
+        <!-- cpc-goals -->
+        """),
+    "index.en.md": page("Home", body="""\
+        Read [about us](om.md#about-us) and [the goals](om.md#mal).
+        A [generated goal](om.md#cpc-goal-recycling) comes from a marker.
+        """),
+    "om.md": page("Om", body="""\
+        ## Mål
+
+        ## Tilpasset { #egen }
+        """),
+    "om.en.md": page("About", body="""\
+        ## About us
+
+        ## Goals { #mal }
+
+        <!-- cpc-goals -->
+        """),
+}
+
+
+def write_docs(root: Path, files: dict[str, str]) -> Path:
+    docs = root / "docs"
+    for rel, text in files.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (docs / "assets").mkdir(exist_ok=True)
+    (docs / "assets" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    return docs
+
+
+def with_change(rel: str, text: str, *, remove: str | None = None) -> dict[str, str]:
+    files = dict(CLEAN)
+    files[rel] = text
+    if remove:
+        del files[remove]
+    return files
+
+
+def test_clean_content_passes(tmp_path):
+    write_docs(tmp_path, CLEAN)
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "FEIL" not in result.stdout
+    assert "ingen feil" in result.stdout and "no errors" in result.stdout
+    assert "4 sider" in result.stdout
+
+
+# (case, files, file:line, Norwegian fragment, English fragment)
+PROBLEMS = [
+    ("missing English", with_change("om.md", CLEAN["om.md"], remove="om.en.md"),
+     "docs/om.md:1", "mangler engelsk versjon. Lag docs/om.en.md", "has no English version. Create docs/om.en.md"),
+    ("missing Norwegian", with_change("ny.en.md", page("New")),
+     "docs/ny.en.md:1", "mangler norsk versjon. Lag docs/ny.md", "has no Norwegian version. Create docs/ny.md"),
+    ("no front matter", with_change("om.md", "# Om\n"),
+     "docs/om.md:1", "mangler innledningen (front matter)", "has no front matter"),
+    ("no title", with_change("om.md", "---\ndescription: Noe.\n---\n# Om\n"),
+     "docs/om.md:1", "mangler tittel (title)", "has no title"),
+    ("no description", with_change("om.md", "---\ntitle: Om\n---\n# Om\n"),
+     "docs/om.md:1", "mangler beskrivelse (description)", "has no description"),
+    ("long description", with_change("om.md", page(description="x" * 161)),
+     "docs/om.md:3", "er 161 tegn", "is 161 characters long"),
+    ("invalid front matter", with_change("om.md", "---\ntitle: Om: oss\ndescription: d\n---\n"),
+     "docs/om.md:2", "ikke gyldig YAML", "not valid YAML"),
+    ("image without alt", with_change("om.md", page(body="Tekst.\n\n![](assets/logo.svg)\n")),
+     "docs/om.md:10", "mangler alternativ tekst", "has no alt text"),
+    ("html image without alt", with_change("om.md", page(body='<img src="assets/logo.svg">\n')),
+     "docs/om.md:8", "«assets/logo.svg» mangler alternativ tekst", 'image "assets/logo.svg" has no alt text'),
+    ("missing image file", with_change("om.md", page(body="![Logo](assets/logo.png)\n")),
+     "docs/om.md:8", "peker til en fil som ikke finnes (docs/assets/logo.png)", "points to a file that does not exist"),
+    ("broken page link", with_change("index.md", page(body="Se [om oss](omm.md).\n")),
+     "docs/index.md:8", "«omm.md» peker til en side som ikke finnes (docs/omm.md). Mente du «om.md»?",
+     'The link "omm.md" points to a page that does not exist'),
+    ("broken link in a subfolder", with_change("del/side.md", page(body="[Hjem](index.md)\n")),
+     "docs/del/side.md:8", "peker til en side som ikke finnes (docs/del/index.md)", "does not exist (docs/del/index.md)"),
+    ("broken anchor on another page", with_change("index.md", page(body="Se [målene](om.md#mal-og-fokus).\n")),
+     "docs/index.md:8", "avsnitt (#mal-og-fokus) som ikke finnes på siden docs/om.md",
+     "section (#mal-og-fokus) that does not exist on the page docs/om.md"),
+    ("broken anchor on the same page", with_change("om.md", page(body="[Til toppen](#toppen)\n")),
+     "docs/om.md:8", "«#toppen» peker til et avsnitt som ikke finnes", 'The link "#toppen" points to a section that does not exist'),
+    ("generated anchor on a page without marker", with_change("index.md", page(body="[Mål](om.md#cpc-goal-x)\n")),
+     "docs/index.md:8", "avsnitt (#cpc-goal-x) som ikke finnes", "section (#cpc-goal-x) that does not exist"),
+    ("English anchor checked on the English page", with_change("index.en.md", page("Home", body="[Goals](om.md#egen)\n")),
+     "docs/index.en.md:8", "(#egen) som ikke finnes på siden docs/om.en.md", "does not exist on the page docs/om.en.md"),
+    ("link to a folder URL", with_change("index.md", page(body="[Om](om/)\n")),
+     "docs/index.md:8", "peker til en nettadresse, ikke til en fil", "points to a web address, not a file"),
+    ("link out of docs", with_change("index.md", page(body="[Readme](../README.md)\n")),
+     "docs/index.md:8", "peker ut av docs-mappa", "points outside the docs folder"),
+    ("broken reference link", with_change("index.md", page(body="[Om][om]\n\n[om]: omm.md\n")),
+     "docs/index.md:10", "«omm.md» peker til en side som ikke finnes", "points to a page that does not exist"),
+    ("skipped heading level", with_change("om.md", page(body="## Del\n\n#### Detalj\n")),
+     "docs/om.md:10", "«Detalj» hopper fra nivå 2 til nivå 4. Bruk ###", 'heading "Detalj" skips from level 2 to level 4'),
+    ("first heading too deep", with_change("om.md", "---\ntitle: Om\ndescription: d\n---\n\n### Start\n"),
+     "docs/om.md:6", "hopper fra nivå 1 til nivå 3", "skips from level 1 to level 3"),
+    ("raw script", with_change("om.md", page(body="<script>alert(1)</script>\n")),
+     "docs/om.md:8", "inneholder et <script>-element", "contains a <script> element"),
+]
+
+
+@pytest.mark.parametrize(("files", "where", "nb", "en"), [p[1:] for p in PROBLEMS], ids=[p[0] for p in PROBLEMS])
+def test_each_problem_is_reported_with_file_line_and_both_languages(tmp_path, files, where, nb, en):
+    write_docs(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1, result.stdout
+    lines = result.stdout.splitlines()
+    heads = [i for i, line in enumerate(lines) if line.startswith(where + ": FEIL / ERROR")]
+    assert heads, f"no error at {where}:\n{result.stdout}"
+    messages = [(lines[i + 1], lines[i + 2]) for i in heads]
+    assert any(nb in m_nb and m_nb.startswith("  nb: ") and en in m_en and m_en.startswith("  en: ")
+               for m_nb, m_en in messages), result.stdout
+    assert "CONTRIBUTING.md" in lines[-1]
+
+
+def test_new_editor_scenario_reports_both_problems(tmp_path):
+    """A broken link and a forgotten translation, both named with file and line."""
+    files = with_change("index.md", page("Hjem", body="Tekst.\n\nSe [kontakt](kontakt.md).\n"))
+    files["nyheter.md"] = page("Nyheter")
+    write_docs(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    assert "docs/index.md:10: FEIL / ERROR" in result.stdout
+    assert "docs/nyheter.md:1: FEIL / ERROR" in result.stdout
+    assert "2 feil" in result.stdout and "2 errors" in result.stdout
+
+
+def test_docs_argument_points_at_another_folder(tmp_path):
+    docs = write_docs(tmp_path / "content", with_change("om.md", "# Om\n"))
+    result = run_check(tmp_path, docs)
+    assert result.returncode == 1
+    assert "content/docs/om.md:1: FEIL / ERROR" in result.stdout
+
+
+def test_github_annotations_on_ci(tmp_path):
+    write_docs(tmp_path, with_change("om.md", page(body="<script></script>\n")))
+    result = run_check(tmp_path, GITHUB_ACTIONS="true")
+    assert "::error file=docs/om.md,line=8,title=make check::Siden inneholder" in result.stdout
+    assert "%0AThe page contains" in result.stdout
+
+
+def test_no_git_history_is_a_note_not_a_failure(tmp_path):
+    write_docs(tmp_path, CLEAN)
+    result = run_check(tmp_path)
+    assert result.returncode == 0
+    assert "Translation freshness not checked: no git history" in result.stdout
+
+
+def test_real_docs_pass():
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "FEIL" not in result.stdout
+
+
+# Every Norwegian message (its fixed words, as the tests above see them)
+# must be explained in CONTRIBUTING.md.
+MESSAGES = [
+    "Siden mangler engelsk versjon", "Siden mangler innledningen (front matter)",
+    "Innledningen (front matter) er ikke gyldig YAML", "Innledningen (front matter) mangler tittel (title)",
+    "Innledningen (front matter) mangler beskrivelse (description)", "Beskrivelsen (description) er",
+    "mangler alternativ tekst", "peker til en side som ikke finnes", "peker til et avsnitt",
+    "peker til en nettadresse, ikke til en fil", "peker ut av docs-mappa", "peker til en fil som ikke finnes",
+    "hopper fra nivå", "Siden inneholder et <script>-element", "ADVARSEL: Den engelske/norske versjonen",
+    "Oversettelsenes alder ble ikke sjekket",
+]
+
+
+@pytest.mark.parametrize("message", MESSAGES)
+def test_contributing_explains_every_message(message):
+    assert message in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

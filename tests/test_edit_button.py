@@ -1,0 +1,65 @@
+"""Built pages: the "Rediger denne siden" / "Edit this page" button leads to
+the page's own source file on GitHub (page.md for Norwegian, page.en.md for
+English)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+TITLES = {"nb": "Rediger denne siden", "en": "Edit this page"}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; `!ENV [NAME, default]` gives the default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def sources() -> list[str]:
+    return sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
+
+
+def built_page(src: str) -> tuple[str, str]:
+    """(language, built file) for a source file under the suffix structure."""
+    lang, stem = "nb", src[:-3]
+    if stem.endswith(".en"):
+        lang, stem = "en", stem[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        out = stem[: -len("index")] + "index.html"
+    else:
+        out = stem + "/index.html"
+    return lang, ("en/" if lang == "en" else "") + out
+
+
+def test_repo_url_and_edit_uri_are_set():
+    cfg = config()
+    assert cfg["repo_url"].startswith("https://github.com/")
+    assert cfg["edit_uri"] == "edit/main/docs/"
+    assert "content.action.edit" in cfg["theme"]["features"]
+
+
+def test_every_page_pair_is_covered():
+    langs = [built_page(src)[0] for src in sources()]
+    assert langs.count("nb") == langs.count("en") > 0
+
+
+@pytest.mark.parametrize("src", sources())
+def test_edit_button_opens_the_source_file(site_dir, src):
+    cfg = config()
+    lang, out = built_page(src)
+    soup = BeautifulSoup((site_dir / out).read_text(encoding="utf-8"), "html.parser")
+    buttons = soup.select('a[rel="edit"]')
+    assert len(buttons) == 1, f"{out}: expected one edit button, found {len(buttons)}"
+    assert buttons[0]["href"] == cfg["repo_url"].rstrip("/") + "/" + cfg["edit_uri"] + src
+    assert buttons[0]["title"] == TITLES[lang]

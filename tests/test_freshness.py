@@ -1,0 +1,152 @@
+"""Translation freshness on a temporary git repository with controlled commit
+dates: the older page of a pair shows a translated notice linking to the other
+language, `make check` warns without failing, and no git history is no error."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from freshness import git_history_problem, last_commit_time  # noqa: E402
+
+# Everything a build needs; tests, caches and output stay behind.
+SKIP = {".git", ".venv", "site", "tests", "bench", ".pytest_cache", "__pycache__", ".github", ".ci"}
+JAN, MAR = "2024-01-01T12:00:00+00:00", "2024-03-01T12:00:00+00:00"
+MAR_EPOCH = 1709294400
+
+
+def copy_project(dest: Path) -> Path:
+    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP or n.endswith(".pyc")])
+    return dest
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> str:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    result = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", *args],
+        cwd=repo, env=env, capture_output=True, text=True, check=True,
+    )
+    return result.stdout
+
+
+def build(project: Path, dest: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://www.cpcluster.no/"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(dest)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def check(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
+        capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=60,
+    )
+
+
+def notices(html_file: Path) -> list:
+    return BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select(".cpc-freshness")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    """All pages committed in January; in March the Norwegian contact page and
+    the English home page change, so their counterparts are older."""
+    project = copy_project(tmp_path_factory.mktemp("fresh") / "project")
+    git(project, "init", "--quiet")
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "-m", "January", date=JAN)
+    with (project / "docs" / "kontakt.md").open("a", encoding="utf-8") as handle:
+        handle.write("\nEn ny setning.\n")
+    with (project / "docs" / "index.en.md").open("a", encoding="utf-8") as handle:
+        handle.write("\nA new sentence.\n")
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "-m", "March", date=MAR)
+    return project
+
+
+@pytest.fixture(scope="module")
+def repo_site(repo, tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("fresh-site")
+    build(repo, dest)
+    return dest
+
+
+def test_last_commit_time_reads_the_controlled_date(repo):
+    assert git_history_problem(repo) is None
+    assert last_commit_time(repo, repo / "docs" / "kontakt.md") == MAR_EPOCH
+    assert last_commit_time(repo, repo / "docs" / "kontakt.en.md") == MAR_EPOCH - 60 * 86400
+    assert last_commit_time(repo, repo / "docs" / "never-committed.md") is None
+
+
+def test_older_english_page_links_to_the_newer_norwegian_one(repo_site):
+    [notice] = notices(repo_site / "en" / "kontakt" / "index.html")
+    assert "The Norwegian version has been updated since this translation." in notice.get_text()
+    link = notice.find("a")
+    assert link.get_text() == "Read the Norwegian version"
+    assert link["href"] == "../../kontakt/"
+    assert link["hreflang"] == "nb"
+    assert (repo_site / "en" / "kontakt" / link["href"] / "index.html").resolve() == (repo_site / "kontakt" / "index.html").resolve()
+
+
+def test_older_norwegian_page_links_to_the_newer_english_one(repo_site):
+    [notice] = notices(repo_site / "index.html")
+    assert "Den engelske versjonen er oppdatert etter denne oversettelsen." in notice.get_text()
+    link = notice.find("a")
+    assert link.get_text() == "Les den engelske versjonen"
+    assert link["href"] == "en/"
+    assert link["hreflang"] == "en"
+
+
+def test_the_notice_sits_in_the_article_under_the_heading(repo_site):
+    soup = BeautifulSoup((repo_site / "en" / "kontakt" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    notice = soup.select_one("article .cpc-freshness")
+    assert notice is not None
+    assert notice.find_previous("h1") is not None
+
+
+@pytest.mark.parametrize("path", ["kontakt/index.html", "en/index.html", "om-klyngen/index.html", "en/om-klyngen/index.html"])
+def test_newer_and_unchanged_pages_have_no_notice(repo_site, path):
+    assert notices(repo_site / path) == []
+
+
+def test_make_check_warns_about_both_older_pages_without_failing(repo):
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
+    out = result.stdout
+    assert "docs/kontakt.en.md:1: ADVARSEL / WARNING" in out
+    assert "Den norske versjonen (docs/kontakt.md) ble endret 2024-03-01, etter denne siden (2024-01-01)" in out
+    assert "docs/index.md:1: ADVARSEL / WARNING" in out
+    assert "The English version (docs/index.en.md) was changed on 2024-03-01" in out
+    assert out.count("ADVARSEL / WARNING") == 2
+
+
+def test_no_git_history_builds_without_notices_and_says_so(tmp_path):
+    project = copy_project(tmp_path / "tarball")
+    result = build(project, tmp_path / "site")
+    assert "Translation freshness notices are off" in result.stderr + result.stdout
+    assert not any(notices(path) for path in (tmp_path / "site").rglob("index.html"))
+    checked = check(project)
+    assert checked.returncode == 0, checked.stdout
+    assert "no git history" in checked.stdout
+
+
+def test_the_notice_stays_out_of_the_search_index(repo_site):
+    indexes = list(repo_site.rglob("search_index.json"))
+    assert indexes
+    for index in indexes:
+        text = index.read_text(encoding="utf-8")
+        assert "updated since this translation" not in text
+        assert "oppdatert etter denne oversettelsen" not in text
