@@ -17,8 +17,16 @@ FIXES = [
     # Our skip link (overrides/main.html) replaces Material's, which only
     # exists on pages with headings and jumps to the first one.
     ("Material skip link", re.compile(r'(<div data-md-component="skip">)\s*<a href="[^"]*" class="md-skip">[^<]*</a>'), r"\1", None),
+    # Material's repository widget fetches facts from api.github.com: a
+    # third-party request. The "edit this page" button still links to GitHub.
+    ("repository widget", re.compile(r'<div class="md-(?:header|nav)__source">\s*<a [^>]*data-md-component="source".*?</a>\s*</div>', re.S), "", 2),
     # The skip link's target; tabindex lets it take focus.
     ("main landmark", re.compile(r'<main class="md-main" data-md-component="main">'), '<main id="main" class="md-main" data-md-component="main" tabindex="-1">', 1),
+    # The search results box is a Tab stop even while empty, so focus
+    # vanishes there. Material moves through results with the arrow keys;
+    # cpc.css hides the box while search is closed (axe:
+    # scrollable-region-focusable).
+    ("search results tab stop", re.compile(r'(<div class="md-search__scrollwrap") tabindex="0"'), r'\1 tabindex="-1"', 1),
 ]
 SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
 

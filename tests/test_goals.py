@@ -1,0 +1,477 @@
+"""Goals tracker (hooks/goals.py, data/goals.yml): validation, SVG geometry,
+the built pages in both languages, axe, and the "edit one number" flow."""
+from __future__ import annotations
+
+import copy
+import importlib.util
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+from conftest import ROOT, build_site
+
+SPEC = importlib.util.spec_from_file_location("cpc_goals_hook", ROOT / "hooks" / "goals.py")
+goals = importlib.util.module_from_spec(SPEC)
+sys.modules[SPEC.name] = goals  # dataclasses look their module up there
+SPEC.loader.exec_module(goals)
+
+DATA_FILE = ROOT / "data" / "goals.yml"
+UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+UI_BY_LANG = {lang: {key: texts[lang] for key, texts in UI.items()} for lang in ("nb", "en")}
+LOCALES = ["nb", "en"]
+LABEL = "data/goals.yml"
+THIS_YEAR = 2026
+SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
+PAGES = {  # built page -> (language, view)
+    "mal-og-fokus/index.html": ("nb", "full"),
+    "en/mal-og-fokus/index.html": ("en", "full"),
+    "index.html": ("nb", "compact"),
+    "en/index.html": ("en", "compact"),
+}
+
+
+def repo_data() -> dict:
+    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def quantitative_goals(data: dict) -> list[dict]:
+    return [g for g in data["goals"] if g["kind"] == "quantitative"]
+
+
+def fmt(value, lang: str) -> str:
+    """Expected percentage text, written independently of the hook."""
+    text = str(value) if isinstance(value, int) else f"{value:g}"
+    return text.replace(".", ",") + "\u00a0%" if lang == "nb" else text + "%"
+
+
+def fmt_target(target: dict, lang: str) -> str:
+    text = fmt(target["value"], lang)
+    if target.get("at_least"):
+        return ("minst " if lang == "nb" else "at least ") + text
+    return text
+
+
+def validate(data) -> list:
+    return goals.validate_goals(data, LABEL, LOCALES, THIS_YEAR)
+
+
+def goal_by_id(data: dict, goal_id: str) -> dict:
+    return next(g for g in data["goals"] if g["id"] == goal_id)
+
+
+def expect_error(data, *parts: str):
+    with pytest.raises(PluginError) as caught:
+        validate(data)
+    message = str(caught.value)
+    assert message.startswith(LABEL + ": "), message
+    for part in parts:
+        assert part in message, message
+    return message
+
+
+# ---------------------------------------------------------------------------
+# The data file itself
+# ---------------------------------------------------------------------------
+
+def test_repository_file_is_valid():
+    # Values are not pinned here: staff change them in data/goals.yml only.
+    loaded = goals.load_goals(DATA_FILE, LABEL, LOCALES)
+    assert [g.kind for g in loaded] == ["quantitative"] * 3 + ["qualitative"]
+    # The seeds give the fibre goal no starting point: it is target-only.
+    fibre = next(g for g in loaded if g.id == "fiber-erstatter-plast")
+    assert fibre.baseline is None and fibre.at_least
+    assert all(g.baseline for g in loaded if g.kind == "quantitative" and g.id != fibre.id)
+    # Every shipped measurement carries its source (none is invented here).
+    for goal in loaded:
+        for m in goal.measurements:
+            assert m.source_url.startswith(("http://", "https://")) and m.source_title
+
+
+def test_goal_numbers_are_not_written_in_docs():
+    """Numbers live only in data/goals.yml, so one edit updates every page."""
+    numbers = set()
+    for goal in quantitative_goals(repo_data()):
+        for point in (goal["baseline"], goal["target"]):
+            if point:
+                numbers.add(point["value"])
+    assert len(numbers) >= 3
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for value in numbers:
+            assert not re.search(rf"(?<![\d,.]){value}\s?%", text), f"{path.relative_to(ROOT)} repeats {value} %"
+
+
+def test_every_goals_text_the_hook_uses_is_declared_and_in_ui_yml():
+    source = (ROOT / "hooks" / "goals.py").read_text(encoding="utf-8")
+    used = set(re.findall(r'"(goals_\w+)"', source)) - {"goals_compact"}
+    assert used == set(goals.UI_KEYS)
+    assert used <= {key for key in UI if key.startswith("goals_")}
+
+
+# ---------------------------------------------------------------------------
+# Validation: each bad case has its own message naming file, goal and field
+# ---------------------------------------------------------------------------
+
+def test_missing_field():
+    data = repo_data()
+    del goal_by_id(data, "materialgjenvinning")["target"]["year"]
+    expect_error(data, "goal 'materialgjenvinning'", "field 'target.year'", "missing field")
+
+
+def test_missing_top_level_goal_field():
+    data = repo_data()
+    del goal_by_id(data, "fornybar-og-resirkulert-plast")["kind"]
+    expect_error(data, "goal 'fornybar-og-resirkulert-plast'", "field 'kind'", "missing field")
+
+
+@pytest.mark.parametrize("field, value", [("baseline", 101), ("target", -1)])
+def test_percentage_outside_0_to_100(field, value):
+    data = repo_data()
+    goal_by_id(data, "materialgjenvinning")[field]["value"] = value
+    expect_error(data, "goal 'materialgjenvinning'", f"field '{field}.value'", "outside 0–100")
+
+
+def test_measurement_percentage_outside_0_to_100():
+    data = repo_data()
+    goal_by_id(data, "materialgjenvinning")["measurements"] = [
+        {"year": 2024, "value": 130, "source_title": "S", "source_url": "https://example.org/"}]
+    expect_error(data, "goal 'materialgjenvinning'", "field 'measurements[1].value'", "outside 0–100")
+
+
+def test_target_year_before_baseline_year():
+    data = repo_data()
+    goal_by_id(data, "fornybar-og-resirkulert-plast")["target"]["year"] = 2019
+    expect_error(data, "goal 'fornybar-og-resirkulert-plast'", "field 'target.year'", "2019 is not after baseline.year 2020")
+
+
+@pytest.mark.parametrize("year", [2019, THIS_YEAR + 1])
+def test_measurement_year_outside_baseline_to_today(year):
+    data = repo_data()
+    goal_by_id(data, "materialgjenvinning")["measurements"] = [
+        {"year": year, "value": 30, "source_title": "S", "source_url": "https://example.org/"}]
+    expect_error(data, "goal 'materialgjenvinning'", "field 'measurements[1].year'", f"{year} is outside 2020..{THIS_YEAR}")
+
+
+def test_measurement_year_in_future_for_target_only_goal():
+    data = repo_data()
+    goal_by_id(data, "fiber-erstatter-plast")["measurements"] = [
+        {"year": THIS_YEAR + 1, "value": 3, "source_title": "S", "source_url": "https://example.org/"}]
+    expect_error(data, "goal 'fiber-erstatter-plast'", "field 'measurements[1].year'", f"up to {THIS_YEAR}")
+
+
+def test_duplicate_id():
+    data = repo_data()
+    data["goals"].append(copy.deepcopy(goal_by_id(data, "materialgjenvinning")))
+    expect_error(data, "goal 'materialgjenvinning'", "field 'id'", "duplicate id")
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/report.pdf", "www.ssb.no/statistikk", "javascript:alert(1)", "https://"])
+def test_source_url_not_http(url):
+    data = repo_data()
+    goal_by_id(data, "fornybar-og-resirkulert-plast")["measurements"] = [
+        {"year": 2024, "value": 10, "source_title": "S", "source_url": url}]
+    expect_error(data, "goal 'fornybar-og-resirkulert-plast'", "field 'measurements[1].source_url'", "not an http(s) address")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_missing_translation_of_title(lang):
+    data = repo_data()
+    del goal_by_id(data, "markeder-for-resirkulert-materiale")["title"][lang]
+    expect_error(data, "goal 'markeder-for-resirkulert-materiale'", f"field 'title.{lang}'", "missing translation")
+
+
+def test_typo_in_field_name_suggests_the_right_one():
+    data = repo_data()
+    target = goal_by_id(data, "materialgjenvinning")["target"]
+    target["yaer"] = target.pop("year")
+    expect_error(data, "goal 'materialgjenvinning'", "field 'target.yaer'", "Did you mean 'target.year'?")
+
+
+def test_number_in_text_is_refused():
+    data = repo_data()
+    goal_by_id(data, "materialgjenvinning")["explanation"]["en"] = "From 21% to 55%."
+    expect_error(data, "goal 'materialgjenvinning'", "field 'explanation.en'", "digit")
+
+
+def test_qualitative_goal_has_no_numbers():
+    data = repo_data()
+    goal_by_id(data, "markeder-for-resirkulert-materiale")["target"] = {"value": 10, "year": 2030}
+    expect_error(data, "goal 'markeder-for-resirkulert-materiale'", "field 'target'", "qualitative")
+
+
+def test_missing_baseline_must_be_explicit():
+    data = repo_data()
+    del goal_by_id(data, "fiber-erstatter-plast")["baseline"]
+    expect_error(data, "goal 'fiber-erstatter-plast'", "field 'baseline'", "missing field")
+
+
+def test_bad_yaml_names_the_file(tmp_path):
+    bad = tmp_path / "goals.yml"
+    bad.write_text("goals:\n  - id: x\n    title: {nb: a\n", encoding="utf-8")
+    with pytest.raises(PluginError, match="^broken.yml: not valid YAML"):
+        goals.load_goals(bad, "broken.yml", LOCALES)
+
+
+# ---------------------------------------------------------------------------
+# SVG
+# ---------------------------------------------------------------------------
+
+def make_goal(baseline=(2020, 20), target=(2030, 60), measurements=(), at_least=False):
+    return goals.Goal(
+        id="test", kind="quantitative", title={"nb": "Testmål", "en": "Test goal"},
+        explanation={"nb": "Forklaring", "en": "Explanation"}, unit="%",
+        baseline=goals.Point(*baseline) if baseline else None, target=goals.Point(*target), at_least=at_least,
+        measurements=tuple(goals.Measurement(y, v, f"Source {y}", f"https://example.org/{y}") for y, v in measurements),
+    )
+
+
+def parse_svg(goal, lang="nb", compact=False):
+    svg = goals.chart_svg(goal, lang, UI_BY_LANG[lang], "cpc-test", compact=compact)
+    return ET.fromstring(svg)
+
+
+def by_class(root, tag, cls):
+    return [el for el in root.iter(f"{{{SVG_NS['svg']}}}{tag}") if cls in el.get("class", "").split()]
+
+
+def one(root, tag, cls):
+    found = by_class(root, tag, cls)
+    assert len(found) == 1, (tag, cls, found)
+    return found[0]
+
+
+def texts(root) -> list[str]:
+    return [el.text for el in root.iter(f"{{{SVG_NS['svg']}}}text")]
+
+
+def test_svg_geometry_of_known_inputs():
+    frame = goals.FULL
+    root = parse_svg(make_goal(measurements=[(2025, 40)]))
+    left, right = frame.left, frame.width - frame.right
+    plot_h = frame.height - frame.top - frame.bottom
+    top_value = 70  # 60 × 1.1 rounded up to a ten
+
+    def y(value):
+        return round(frame.top + (1 - value / top_value) * plot_h, 1)
+
+    baseline = one(root, "circle", "cpc-goal-chart__baseline")
+    assert (float(baseline.get("cx")), float(baseline.get("cy"))) == (left, y(20))
+    target = one(root, "circle", "cpc-goal-chart__target")
+    assert (float(target.get("cx")), float(target.get("cy"))) == (right, y(60))
+    path = one(root, "line", "cpc-goal-chart__path")
+    assert [float(path.get(a)) for a in ("x1", "y1", "x2", "y2")] == [left, y(20), right, y(60)]
+    point = one(root, "circle", "cpc-goal-chart__measurement")
+    assert (float(point.get("cx")), float(point.get("cy"))) == ((left + right) / 2, y(40))
+    actual = one(root, "polyline", "cpc-goal-chart__actual").get("points")
+    assert actual == f"{float(left)},{y(20)} {(left + right) / 2},{y(40)}"
+    # The axis sits at 0 and the grid is labelled up to the rounded top.
+    assert float(one(root, "line", "cpc-goal-chart__axis").get("y1")) == y(0) == frame.height - frame.bottom
+    assert [t.text for t in by_class(root, "text", "cpc-goal-chart__label")] == ["0\u00a0%", "35\u00a0%", "70\u00a0%"]
+    assert [t.text for t in by_class(root, "text", "cpc-goal-chart__year")] == ["2020", "2030"]
+    assert one(root, "text", "cpc-goal-chart__latest").text == "40\u00a0% (2025)"
+    assert one(root, "text", "cpc-goal-chart__status").text == "50\u00a0% av veien fra utgangspunkt til mål"
+    # Accessible: role="img" named by its <title>, which repeats the numbers.
+    assert root.get("role") == "img"
+    title = root.find("svg:title", SVG_NS)
+    assert root.get("aria-labelledby") == title.get("id") == "cpc-test-chart-title"
+    assert title.text == ("Diagram: Testmål. Fra 20\u00a0% i 2020 til 60\u00a0% i 2030. "
+                          "Siste måling 40\u00a0% i 2025. 50\u00a0% av veien fra utgangspunkt til mål.")
+
+
+def test_svg_without_measurement_says_so():
+    for lang, words in (("nb", "Ingen måling ennå"), ("en", "No measurement yet")):
+        for compact in (False, True):
+            root = parse_svg(make_goal(), lang, compact)
+            assert one(root, "text", "cpc-goal-chart__none").text == words
+            assert not by_class(root, "circle", "cpc-goal-chart__measurement")
+            assert not by_class(root, "polyline", "cpc-goal-chart__actual")
+            assert one(root, "circle", "cpc-goal-chart__baseline") is not None
+            assert one(root, "circle", "cpc-goal-chart__target") is not None
+            assert root.find("svg:title", SVG_NS).text.endswith(words + ".")
+
+
+def test_svg_measurement_past_target():
+    frame = goals.FULL
+    root = parse_svg(make_goal(measurements=[(2024, 30), (2026, 75)]), "en")
+    point = by_class(root, "circle", "cpc-goal-chart__measurement")[-1]
+    target = one(root, "circle", "cpc-goal-chart__target")
+    # Above the target, yet inside the plot: the value axis grew to 90 (75 × 1.1, rounded up).
+    assert frame.top <= float(point.get("cy")) < float(target.get("cy"))
+    assert [t.text for t in by_class(root, "text", "cpc-goal-chart__label")][-1] == "90%"
+    assert one(root, "text", "cpc-goal-chart__status").text == "Target reached"
+    assert one(root, "text", "cpc-goal-chart__latest").text == "75% (2026)"
+
+
+def test_svg_measurement_after_target_year_extends_the_year_axis():
+    frame = goals.FULL
+    root = parse_svg(make_goal(baseline=None, target=(2025, 5), at_least=True, measurements=[(2023, 3), (2026, 6.5)]))
+    points = by_class(root, "circle", "cpc-goal-chart__measurement")
+    target = one(root, "circle", "cpc-goal-chart__target")
+    assert float(points[-1].get("cx")) == frame.width - frame.right
+    assert float(points[0].get("cx")) < float(target.get("cx")) < float(points[-1].get("cx"))
+    # Target-only: a horizontal threshold, no baseline point.
+    threshold = one(root, "line", "cpc-goal-chart__threshold")
+    assert threshold.get("y1") == threshold.get("y2") == target.get("cy")
+    assert not by_class(root, "circle", "cpc-goal-chart__baseline")
+    assert one(root, "text", "cpc-goal-chart__target-value").text == "minst 5\u00a0%"
+    assert one(root, "text", "cpc-goal-chart__latest").text == "6,5\u00a0% (2026)"
+    assert one(root, "text", "cpc-goal-chart__status").text == "Målet er nådd"
+
+
+def test_progress_texts():
+    nb = UI_BY_LANG["nb"]
+    assert goals.progress_text(make_goal(measurements=[(2022, 30)]), nb) == "25\u00a0% av veien fra utgangspunkt til mål"
+    assert goals.progress_text(make_goal(measurements=[(2022, 10)]), nb) == "Ikke forbi utgangspunktet ennå"
+    target_only = make_goal(baseline=None, target=(2025, 5), measurements=[(2024, 2)])
+    assert goals.progress_text(target_only, UI_BY_LANG["en"]) == "40% of the target"
+
+
+def test_full_view_text_alternative_links_sources():
+    goal = make_goal(measurements=[(2022, 27.5)])
+    html = goals.full_view([goal], "en", UI_BY_LANG["en"])
+    soup = BeautifulSoup(html, "html.parser")
+    row = soup.select_one("tr.cpc-goal__measurement")
+    assert [c.get_text() for c in row.find_all(["th", "td"])] == ["Measurement", "2022", "27.5%", "Source 2022"]
+    assert row.a["href"] == "https://example.org/2022"
+    assert soup.select_one(".cpc-goal__status a")["href"] == "https://example.org/2022"
+
+
+# ---------------------------------------------------------------------------
+# The built site
+# ---------------------------------------------------------------------------
+
+def check_page(html: str, lang: str, view: str, data: dict):
+    soup = BeautifulSoup(html, "html.parser")
+    assert goals.MARKER not in html
+    container = soup.select_one(".cpc-goals" if view == "full" else ".cpc-goals-compact")
+    assert container is not None
+    charts = container.select("svg.cpc-goal-chart[role=img]")
+    quantitative = quantitative_goals(data)
+    assert len(charts) == len(quantitative)
+    assert len(soup.select("svg.cpc-goal-chart")) == len(quantitative)  # nowhere else
+    for goal, chart in zip(quantitative, charts):
+        box = chart.find_parent(attrs={"data-goal": True})
+        assert box["data-goal"] == goal["id"]
+        assert box.find(["h3"]).get_text() == goal["title"][lang]
+        name = soup.find(id=chart["aria-labelledby"])
+        assert name is not None and name.name == "title" and name.parent is chart
+        target = fmt_target(goal["target"], lang)
+        assert target in chart.get_text() and target in name.get_text()
+        baseline = goal["baseline"]
+        if view == "full":
+            cells = [c.get_text() for c in box.select("tr.cpc-goal__target td")]
+            assert cells[:2] == [str(goal["target"]["year"]), target]
+            cells = [c.get_text() for c in box.select("tr.cpc-goal__baseline td")]
+            expected = [str(baseline["year"]), fmt(baseline["value"], lang)] if baseline else ["", UI[
+                "goals_no_baseline"][lang]]
+            assert cells[:2] == expected
+            rows = box.select("tr.cpc-goal__measurement")
+            assert [[c.get_text() for c in r.find_all("td")][:2] for r in rows] == [
+                [str(m["year"]), fmt(m["value"], lang)] for m in sorted(goal["measurements"], key=lambda m: m["year"])]
+            for row, m in zip(rows, sorted(goal["measurements"], key=lambda m: m["year"])):
+                assert row.a["href"] == m["source_url"] and row.a.get_text() == m["source_title"]
+        else:
+            assert box.select_one("dd.cpc-goal__target").get_text() == f"{target} ({goal['target']['year']})"
+            expected = f"{fmt(baseline['value'], lang)} ({baseline['year']})" if baseline else UI["goals_no_baseline"][lang]
+            assert box.select_one("dd.cpc-goal__baseline").get_text() == expected
+        latest = box.select_one(".cpc-goal__latest, .cpc-goal__status").get_text()
+        if goal["measurements"]:
+            newest = max(goal["measurements"], key=lambda m: m["year"])
+            assert f"{fmt(newest['value'], lang)} ({newest['year']})" in latest
+            assert newest["source_title"] in latest
+        else:
+            assert UI["goals_no_measurement"][lang] in latest
+            assert UI["goals_no_measurement"][lang] in chart.get_text()
+    qualitative = [g for g in data["goals"] if g["kind"] == "qualitative"]
+    cards = container.select(".cpc-goal--qualitative, .cpc-goal-card--qualitative")
+    assert [c["data-goal"] for c in cards] == [g["id"] for g in qualitative]
+    for card, goal in zip(cards, qualitative):
+        assert card.find("svg") is None and not re.search(r"\d", card.get_text())
+        assert goal["explanation"][lang] in card.get_text()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_built_pages_show_one_chart_per_goal_with_matching_numbers(site_dir, path):
+    lang, view = PAGES[path]
+    html = (site_dir / path).read_text(encoding="utf-8")
+    check_page(html, lang, view, repo_data())
+    assert f'<html lang="{lang}"' in html
+
+
+# ---------------------------------------------------------------------------
+# Done when: one edit in the data file shows everywhere; a typo stops the build
+# ---------------------------------------------------------------------------
+
+def write_data(path: Path, data: dict) -> Path:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_one_edited_number_shows_in_both_languages(tmp_path):
+    data = repo_data()
+    first, second = [g for g in quantitative_goals(data) if g["baseline"]][:2]
+    old = first["target"]["value"]
+    new = old + 2 if old <= 98 else old - 2
+    first["target"]["value"] = new
+    # A staff member also records a measurement with its source.
+    year = second["baseline"]["year"] + 1
+    second["measurements"] = [{"year": year, "value": 12.5, "source_title": "Test statistic",
+                               "source_url": "https://example.org/stat"}]
+    site = tmp_path / "site"
+    build_site(site, GOALS_FILE=str(write_data(tmp_path / "goals.yml", data)))
+    for path, (lang, view) in PAGES.items():
+        html = (site / path).read_text(encoding="utf-8")
+        check_page(html, lang, view, data)
+        soup = BeautifulSoup(html, "html.parser")
+        box = soup.select_one('[data-goal="' + first["id"] + '"]')
+        assert fmt(new, lang) in box.svg.get_text() and fmt(old, lang) not in box.get_text()
+        box = soup.select_one('[data-goal="' + second["id"] + '"]')
+        assert f"{fmt(12.5, lang)} ({year})" in box.svg.get_text()
+        assert box.find("a", href="https://example.org/stat").get_text() == "Test statistic"
+
+
+def test_typo_stops_the_build_with_an_actionable_message(tmp_path):
+    data = repo_data()
+    goal = quantitative_goals(data)[-1]
+    goal["target"]["yaer"] = goal["target"].pop("year")
+    data_file = write_data(tmp_path / "goals.yml", data)
+    with pytest.raises(AssertionError) as caught:
+        build_site(tmp_path / "site", GOALS_FILE=str(data_file))
+    message = str(caught.value)
+    assert (f"{data_file}: goal '{goal['id']}', field 'target.yaer': "
+            "unknown field. Did you mean 'target.year'?") in message
+
+
+# ---------------------------------------------------------------------------
+# axe, in both colour schemes switched with the site's own palette toggle
+# ---------------------------------------------------------------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def switch_scheme(page, scheme: str):
+    current = page.locator("body").get_attribute("data-md-color-scheme")
+    if current != scheme:
+        page.locator('[data-md-component="palette"] label[for^="__palette"]:visible').click()
+    page.wait_for_selector(f'body[data-md-color-scheme="{scheme}"]')
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", ["mal-og-fokus/", "en/mal-og-fokus/", "", "en/"])
+def test_axe_goal_views(page, site_url, path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + path)
+    switch_scheme(page, scheme)
+    selector = ".cpc-goals" if "mal-og-fokus" in path else ".cpc-home-goals"
+    assert page.locator(f"{selector} svg.cpc-goal-chart").count() == len(quantitative_goals(repo_data()))
+    results = Axe().run(page, context={"include": [[selector]]},
+                        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    assert results.response["passes"], "axe checked nothing"
+    assert results.violations_count == 0, results.generate_snapshot()

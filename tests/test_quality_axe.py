@@ -1,0 +1,41 @@
+"""Gate 1: axe-core finds no violation on any page, in the light and the dark
+scheme, the dark one switched with the site's own toggle."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from quality_helpers import built_pages, new_context, open_page, switch_scheme
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+
+
+@pytest.fixture(scope="module")
+def axe_page(browser):
+    context = new_context(browser, color_scheme="light")
+    yield context.new_page()
+    context.close()
+
+
+def describe(path: str, scheme: str, results) -> str:
+    lines = []
+    for violation in results.response["violations"]:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        lines.append(f"{path} [{scheme}] {violation['id']}: {violation['help']} ({len(violation['nodes'])}×, e.g. {targets})")
+    return "\n".join(lines)
+
+
+def test_axe_every_page_light_and_dark(axe_page, site_dir, site_url):
+    axe, problems, checked = Axe(), [], 0
+    for path in built_pages(site_dir):
+        open_page(axe_page, site_url + path)
+        for scheme in ("default", "slate"):
+            switch_scheme(axe_page, scheme)
+            results = axe.run(axe_page, options=AXE_OPTIONS)
+            # axe ran the requested rules (not a silent no-op).
+            assert results.response["passes"], f"axe checked nothing on {path}"
+            if results.violations_count:
+                problems.append(describe(path, scheme, results))
+            checked += 1
+    assert not problems, "axe violations:\n" + "\n".join(problems)
+    assert checked >= 4

@@ -1,0 +1,167 @@
+"""Gate 2: the keyboard alone reaches everything, and focus is always visible.
+
+- the skip link is the first Tab stop, is visible, and moves focus to <main>;
+- Tab reaches every visible interactive element, each with a focus indicator
+  (outline or box-shadow differs from the unfocused state);
+- the language switcher and search work without a mouse.
+"""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from quality_helpers import built_pages, is_missing_page, language_of, new_context, open_page
+
+SKIP_TEXT = {"nb": "Hopp til hovedinnhold", "en": "Skip to content"}
+MAX_TABS = 300
+SKIP_LINK_STATE = """() => { const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+  return { text: e.textContent.trim(), href: e.getAttribute("href"), visible: r.width > 0 && r.height > 0 && r.top >= 0
+           && r.bottom <= innerHeight && s.opacity === "1" && s.visibility === "visible" && s.clipPath === "none" }; }"""
+SKIP_LINK_SHOWN = f"() => ({SKIP_LINK_STATE})().visible"
+
+# Marks the focused element and records its look; for a hidden radio (the
+# palette toggle) the look of its label is what the reader sees.
+FOCUSED = """
+(index) => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  if (element.hasAttribute("data-cpc-tab")) return { again: true };
+  element.setAttribute("data-cpc-tab", index);
+  const shown = element.offsetWidth === 0 && element.nextElementSibling?.tagName === "LABEL" ? element.nextElementSibling : element;
+  const style = getComputedStyle(shown);
+  const box = shown.getBoundingClientRect();
+  return {
+    index,
+    name: `${element.tagName.toLowerCase()}.${element.className} ${element.getAttribute("href") || ""} "${(element.textContent || "").trim().slice(0, 40)}"`,
+    look: [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow].join("|"),
+    outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+    width: box.width, height: box.height,
+  };
+}
+"""
+UNFOCUSED_LOOK = """
+(index) => {
+  const element = document.querySelector(`[data-cpc-tab="${index}"]`);
+  if (!element) return "gone";
+  const shown = element.offsetWidth === 0 && element.nextElementSibling?.tagName === "LABEL" ? element.nextElementSibling : element;
+  const style = getComputedStyle(shown);
+  return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow].join("|");
+}
+"""
+# Visible elements a reader could operate; each must be a Tab stop.
+INTERACTIVE = """
+() => [...document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter((element) => !element.disabled && element.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+    && element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().height > 0 && !element.closest("[inert]"))
+  .filter((element) => !element.hasAttribute("data-cpc-tab"))
+  .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${element.getAttribute("href") || ""}`)
+"""
+
+
+@pytest.fixture(scope="module")
+def keyboard_page(browser):
+    context = new_context(browser)
+    yield context.new_page()
+    context.close()
+
+
+def tab_through(page) -> list[dict]:
+    """Press Tab from the top until focus comes back around; return each stop."""
+    page.evaluate("document.querySelectorAll('[data-cpc-tab]').forEach((e) => e.removeAttribute('data-cpc-tab'))")
+    stops = []
+    for index in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED, index)
+        if stop is None:
+            continue
+        if stop.get("again"):
+            break
+        stops.append(stop)
+    else:
+        raise AssertionError(f"focus never came back around after {MAX_TABS} Tab presses")
+    return stops
+
+
+def test_skip_link_moves_focus_to_main(keyboard_page, site_dir, site_url):
+    page, problems = keyboard_page, []
+    for path in built_pages(site_dir):
+        open_page(page, site_url + path)
+        page.keyboard.press("Tab")
+        try:  # the link fades in (a CSS transition)
+            page.wait_for_function(SKIP_LINK_SHOWN, timeout=2000)
+        except PlaywrightTimeout:
+            pass
+        first = page.evaluate(SKIP_LINK_STATE)
+        want = SKIP_TEXT[language_of(path)] if not is_missing_page(path) else SKIP_TEXT["nb"]
+        if first != {"text": want, "href": "#main", "visible": True}:
+            problems.append(f"{path}: first Tab stop is {first}")
+            continue
+        page.keyboard.press("Enter")
+        focused = page.evaluate("document.activeElement.tagName + '#' + document.activeElement.id")
+        if focused != "MAIN#main":
+            problems.append(f"{path}: skip link moved focus to {focused}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_interactive_element_is_reachable_with_a_visible_focus(keyboard_page, site_dir, site_url):
+    page, problems = keyboard_page, []
+    for path in built_pages(site_dir):
+        open_page(page, site_url + path)
+        stops = tab_through(page)
+        page.evaluate("document.activeElement.blur()")
+        for stop in stops:
+            unfocused = page.evaluate(UNFOCUSED_LOOK, stop["index"])
+            if stop["width"] == 0 or stop["height"] == 0:
+                problems.append(f"{path}: Tab stop without size: {stop['name']}")
+            elif not (stop["outline"] and stop["look"] != unfocused) and stop["look"].split("|")[3] == unfocused.split("|")[3]:
+                problems.append(f"{path}: no visible focus indicator on {stop['name']} (focused {stop['look']}, unfocused {unfocused})")
+        unreached = page.evaluate(INTERACTIVE)
+        problems += [f"{path}: not reachable with Tab: {name}" for name in unreached]
+        if len(stops) < 5:
+            problems.append(f"{path}: only {len(stops)} Tab stops")
+    assert not problems, "\n".join(problems)
+
+
+def press_tab_until(page, condition: str, what: str) -> None:
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const e = document.activeElement; return !!({condition}); }})()"):
+            return
+    raise AssertionError(f"Tab never reached {what}")
+
+
+@pytest.mark.parametrize(("start", "other_lang", "expected"), [("kontakt/", "en", "en/kontakt/"), ("en/kontakt/", "nb", "kontakt/")])
+def test_language_switcher_by_keyboard(keyboard_page, site_url, start, other_lang, expected):
+    page = keyboard_page
+    open_page(page, site_url + start)
+    press_tab_until(page, f"e.matches('.md-select__link[hreflang=\"{other_lang}\"]')", f"the {other_lang} language link")
+    # The list fades in when focus enters it; it must end up visible.
+    page.wait_for_function("() => getComputedStyle(document.activeElement.closest('.md-select__inner')).opacity === '1'", timeout=2000)
+    box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height]; })()")
+    assert box[0] > 0 and box[1] > 0, "the focused language link has no size"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == site_url + expected
+    assert page.evaluate("document.documentElement.lang") == other_lang
+
+
+@pytest.mark.parametrize(("start", "query"), [("", "resirkulering"), ("en/", "recycling")])
+def test_search_by_keyboard(keyboard_page, site_url, start, query):
+    page = keyboard_page
+    open_page(page, site_url + start)
+    press_tab_until(page, "e.matches('input.md-search__input')", "the search field")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", state="visible")
+    # Material moves through the results with the arrow keys.
+    for _ in range(5):
+        page.keyboard.press("ArrowDown")
+        if page.evaluate("document.activeElement.matches('.md-search-result__link')"):
+            break
+    else:
+        raise AssertionError("ArrowDown never reached a search result")
+    target = page.evaluate("document.activeElement.href")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.split("#")[0] == target.split("#")[0]
+    # Results stay in the reader's language.
+    assert page.evaluate("document.documentElement.lang") == ("en" if start else "nb")
