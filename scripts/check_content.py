@@ -25,6 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from freshness import CommitTimes, git_history_problem  # noqa: E402
+from goals import GoalsError, load_goals  # noqa: E402
 
 DESCRIPTION_MAX = 160
 DEFAULT_LOCALES = ("nb", "en")
@@ -505,8 +506,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make check: fant ikke mappa {docs} / folder not found: {docs}", file=sys.stderr)
         return 2
     checker = Checker(root, docs)
-    findings = checker.run()
+    findings = checker.run() + check_goals(root)
     return report(findings, checker.notes, root, len(checker.pages))
+
+
+def check_goals(root: Path) -> list[Finding]:
+    """The goal figures, with the build's own validation (hooks/goals.py)."""
+    path = root / "data" / "goals.yml"
+    if not path.exists():
+        return []
+    try:
+        load_goals(path, "data/goals.yml", read_locales(root)[1])
+    except GoalsError as error:
+        return [Finding("error", path, 1,
+                        f"Måltallene i data/goals.yml har en feil. Rett det som står i den engelske meldingen: {error}",
+                        f"Fix the goal figures in data/goals.yml: {error}")]
+    return []
 
 
 if __name__ == "__main__":

@@ -217,3 +217,21 @@ MESSAGES = [
 @pytest.mark.parametrize("message", MESSAGES)
 def test_contributing_explains_every_message(message):
     assert message in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_goal_figures_are_checked_with_the_builds_own_rules(tmp_path):
+    root = tmp_path / "repo"
+    (root / "data").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    goals = (ROOT / "data" / "goals.yml").read_text(encoding="utf-8")
+    write_docs(root, CLEAN)
+    (root / "data" / "goals.yml").write_text(goals, encoding="utf-8")
+    assert run_check(root).returncode == 0
+    broken = goals.replace("target: {value: 55, year: 2030}", "target: {value: 155, year: 2030}", 1)
+    assert broken != goals
+    (root / "data" / "goals.yml").write_text(broken, encoding="utf-8")
+    result = run_check(root)
+    assert result.returncode == 1
+    assert "data/goals.yml:1" in result.stdout
+    assert "goal 'materialgjenvinning', field 'target.value'" in result.stdout
+    assert "Måltallene i data/goals.yml har en feil" in result.stdout
