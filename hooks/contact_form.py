@@ -71,8 +71,11 @@ def page_context(page, config, topic: str) -> dict:
     lang_root = "" if lang == default else f"{lang}/"
     ui = config.extra["ui"][lang]
     page_path = "/" + page.url
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url is not set; the contact form's _next needs an absolute thank-you URL.")
     return {
         "ui": ui,
+        "page": page,
         "page_lang": lang,
         "topic": topic,
         "topics": TOPICS,
@@ -80,7 +83,7 @@ def page_context(page, config, topic: str) -> dict:
         "contact_email": config.extra["contact_email"],
         "max_length": MESSAGE_MAX_LENGTH,
         # _next leaves the endpoint's site, so it must be absolute.
-        "next_url": f"{config.site_url or '/'}{lang_root}takk/",
+        "next_url": f"{config.site_url}{lang_root}takk/",
         "privacy_url": get_relative_url(f"{lang_root}personvern/", page.url),
         "script_url": get_relative_url(SCRIPT, page.url),
         "static_subject": ui["form_subject_static"].format(language=lang, page=page_path),

@@ -27,7 +27,12 @@ FIXES = [
     # cpc.css hides the box while search is closed (axe:
     # scrollable-region-focusable).
     ("search results tab stop", re.compile(r'(<div class="md-search__scrollwrap") tabindex="0"'), r'\1 tabindex="-1"', 1),
+    # A section's index page gets an empty tabindex on its nav label
+    # (Nu HTML Checker); only those pages have it.
+    ("empty nav tabindex", re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*") tabindex=""'), r"\1", None),
 ]
+TOC_TOGGLE = 'id="__toc"'
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
 
 
@@ -36,6 +41,10 @@ def fix_html(html: str, search_label: str, where: str) -> str:
         html, count = pattern.subn(replacement, html)
         if expected is not None and count != expected:
             raise PluginError(f"html_fixes: expected {expected} × {name} in {where}, found {count}. Has Material's markup changed?")
+    # Pages outside the nav have a table of contents but no __toc toggle for
+    # its title to label (Nu HTML Checker).
+    if TOC_TOGGLE not in html:
+        html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
     # The search dialog needs an accessible name (axe: aria-dialog-name).
     html, count = SEARCH_DIALOG.subn(f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{search_label}">', html)
     if count != 1:

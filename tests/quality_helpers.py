@@ -74,3 +74,14 @@ def switch_scheme(page, wanted: str) -> None:
     if color_scheme(page) != wanted:
         palette_toggle(page).click()
         page.wait_for_function("wanted => document.body.getAttribute('data-md-color-scheme') === wanted", arg=wanted)
+
+
+def load_hook(name: str):
+    """Import hooks/<name>.py (hooks are files, not a package)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"cpc_quality_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -21,7 +21,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
 
 from conftest import ROOT, build_site
 from quality_helpers import new_context, switch_scheme
@@ -134,6 +134,8 @@ def assert_values_kept(page, values: dict[str, str], topic: str) -> None:
 
 
 def axe_violations(page) -> list[str]:
+    # A scheme switch fades colours; axe must see the final ones.
+    page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState === 'finished')")
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.response["passes"], "axe checked nothing"
     return [f"{v['id']}: {v['help']} ({', '.join(' '.join(n['target']) for n in v['nodes'][:3])})" for v in results.response["violations"]]
@@ -505,11 +507,16 @@ def test_without_javascript(browser, site_url, endpoint, lang):
     try:
         serve_as_production(context, site_url)
         page = context.new_page()
+        console = []
+        page.on("console", lambda message: console.append(message.text))
         page.goto(SITE + CONTACT[lang])
         fill_form(page, VALUES)
         submit_button(page, lang).click()
         # The endpoint sends the browser on to _next: the thank-you page.
-        page.wait_for_url(f"{SITE}{LANG_ROOT[lang]}takk/")
+        try:
+            page.wait_for_url(f"{SITE}{LANG_ROOT[lang]}takk/", timeout=10_000)
+        except PlaywrightTimeoutError:
+            raise AssertionError(f"no thank-you page; still at {page.url}; console: {console}") from None
         expect(page.locator("html")).to_have_attribute("lang", lang)
         posts = endpoint.posts()
         assert len(posts) == 1

@@ -1,0 +1,118 @@
+"""Gate 6: a Content-Security-Policy <meta> on every page (hooks/csp.py), and
+no CSP violation or console error on any page in a real browser."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+from quality_helpers import built_pages, is_missing_page, load_hook, new_context, open_page
+
+csp = load_hook("csp")
+CHARSET_THEN_CSP = re.compile(r'<head>\s*<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    parsed = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        assert name not in parsed, f"directive {name} given twice"
+        parsed[name] = values
+    return parsed
+
+
+def test_inline_script_hashes_cover_code_not_data():
+    html = ('<script>alert(1)</script><script type="application/json">{"a": 1}</script>'
+            '<script src="x.js"></script><script type="module">go()</script>')
+    # printf 'alert(1)' | openssl sha256 -binary | base64, and the same for go()
+    assert csp.inline_script_hashes(html) == ["'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='", "'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"]
+
+
+def test_policy_is_inserted_after_the_charset_and_refuses_inline_handlers():
+    html = '<!doctype html><html><head>\n<meta charset="utf-8"><title>t</title></head><body></body></html>'
+    fixed = csp.add_policy(html, "https://forms.example", "test.html")
+    policy = directives(CHARSET_THEN_CSP.search(fixed).group(1))
+    assert policy["connect-src"] == ["'self'", "https://forms.example"]
+    with pytest.raises(PluginError, match="inline event handler"):
+        csp.add_policy(html.replace("<body>", '<body onload="x()">'), "https://forms.example", "test.html")
+    with pytest.raises(PluginError, match="charset"):
+        csp.add_policy(html.replace('<meta charset="utf-8">', ""), "https://forms.example", "test.html")
+
+
+def test_endpoint_must_be_an_http_url():
+    with pytest.raises(PluginError, match="contact_form_endpoint"):
+        csp.endpoint_origin(SimpleNamespace(extra={"contact_form_endpoint": "formspree.io/f/x"}))
+    assert csp.endpoint_origin(SimpleNamespace(extra={"contact_form_endpoint": "https://formspree.io/f/x"})) == "https://formspree.io"
+
+
+def test_every_page_carries_the_policy(site_dir):
+    endpoint = None
+    files = sorted(site_dir.rglob("*.html"))
+    assert len(files) >= 2
+    for file in files:
+        html = file.read_text(encoding="utf-8")
+        found = CHARSET_THEN_CSP.search(html)
+        assert found, f"{file}: no CSP <meta> right after the charset"
+        assert html.count('http-equiv="Content-Security-Policy"') == 1, file
+        policy = directives(found.group(1).replace("&#39;", "'"))
+        assert policy["default-src"] == ["'self'"]
+        assert policy["img-src"] == ["'self'", "data:"]
+        assert policy["base-uri"] == ["'self'"]
+        assert policy["style-src"] == ["'self'"]
+        script = policy["script-src"]
+        assert script[0] == "'self'" and "'unsafe-inline'" not in script and "'unsafe-eval'" not in script, file
+        # Every executable inline script of the final page is hashed, nothing more.
+        soup = BeautifulSoup(html, "html.parser")
+        inline = [tag for tag in soup.find_all("script") if not tag.get("src") and tag.get("type", "") in ("", "text/javascript", "module")]
+        assert inline, f"{file}: expected Material's inline scripts"
+        assert sorted(set(csp.inline_script_hashes(html))) == sorted(script[1:]), file
+        assert len(script[1:]) == len({tag.string for tag in inline}), file
+        origin = policy["form-action"]
+        assert len(origin) == 1 and urlsplit(origin[0]).scheme in ("http", "https"), file
+        assert policy["connect-src"] == ["'self'", origin[0]], file
+        endpoint = endpoint or origin[0]
+        assert origin[0] == endpoint, f"{file}: another form origin"
+
+
+@pytest.fixture(scope="module")
+def watched_page(browser):
+    context = new_context(browser)
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda message: messages.append(message) if message.type == "error" else None)
+    page.on("pageerror", lambda error: messages.append(error))
+    yield page, messages
+    context.close()
+
+
+def test_no_csp_violation_or_console_error_on_any_page(watched_page, site_dir, site_url):
+    page, messages = watched_page
+    problems = []
+    for path in built_pages(site_dir):
+        messages.clear()
+        open_page(page, site_url + path)
+        violations = page.evaluate("window.__cpcViolations")
+        problems += [f"{path}: CSP violation: {violation}" for violation in violations]
+        for message in messages:
+            text = getattr(message, "text", None) or str(message)
+            location = getattr(message, "location", None) or {}
+            # GitHub Pages answers a missing path with 404.html and status 404;
+            # Chromium logs that status for the document itself.
+            if is_missing_page(path) and location.get("url") == site_url + path and "status of 404" in text:
+                continue
+            problems.append(f"{path}: console error: {text} ({location.get('url', '')})")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_browser_reports_violations(watched_page, site_url):
+    """The recorder works: an inline script without a hash is blocked and seen."""
+    page, messages = watched_page
+    open_page(page, site_url)
+    page.evaluate("""() => { const s = document.createElement("script"); s.textContent = "window.__cpcRan = 1"; document.body.append(s); }""")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__cpcRan") is None
+    assert any("script-src" in violation for violation in page.evaluate("window.__cpcViolations"))

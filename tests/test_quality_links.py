@@ -1,0 +1,134 @@
+"""Gate 4: every href and src in the built site resolves (pages, anchors,
+assets, both languages), at the domain root and under a sub-path as on
+https://user.github.io/repo/. External links are only listed: there is no
+internet here."""
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_site
+from quality_helpers import built_pages
+from site_server import serve_site
+
+# Attributes that point somewhere; og:image/og:url are absolute site URLs.
+LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
+                   ("iframe", "src"), ("form", "action"), ("use", "href"))
+
+
+class Fetcher:
+    """GETs each URL once; remembers status and, for HTML, the ids it has."""
+
+    def __init__(self):
+        self.cache: dict[str, tuple[int, set[str] | None]] = {}
+
+    def get(self, url: str) -> tuple[int, set[str] | None]:
+        if url not in self.cache:
+            try:
+                with urllib.request.urlopen(url) as response:
+                    status, body, ctype = response.status, response.read(), response.headers.get("Content-Type", "")
+            except urllib.error.HTTPError as error:
+                status, body, ctype = error.code, error.read(), error.headers.get("Content-Type", "")
+            ids = None
+            if ctype.startswith("text/html"):
+                soup = BeautifulSoup(body, "html.parser")
+                ids = {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+            self.cache[url] = (status, ids)
+        return self.cache[url]
+
+
+def references(html: str):
+    soup = BeautifulSoup(html, "html.parser")
+    for tag, attribute in LINK_ATTRIBUTES:
+        for element in soup.find_all(tag):
+            if element.get(attribute) is not None:
+                yield f"<{tag} {attribute}>", element[attribute]
+    for element in soup.find_all(srcset=True):
+        for candidate in element["srcset"].split(","):
+            yield "srcset", candidate.split()[0]
+    for prop in ("og:image", "og:url"):
+        for element in soup.find_all("meta", property=prop):
+            yield prop, element["content"]
+
+
+def check_site(site_dir, base_url: str) -> tuple[list[str], set[str], int]:
+    """Return (broken links, external links, number of links checked)."""
+    fetcher, broken, external, checked = Fetcher(), [], set(), 0
+    own = urlsplit(base_url)
+    for path in built_pages(site_dir):
+        page_url = base_url + path
+        status, _ = fetcher.get(page_url)
+        expected = 404 if path.endswith("cpc-missing-page/") else 200
+        if status != expected:
+            broken.append(f"{path}: the page itself answers {status}")
+            continue
+        with urllib.request.urlopen(page_url) if expected == 200 else _error_body(page_url) as response:
+            html = response.read().decode("utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        own_ids = {tag["id"] for tag in soup.find_all(id=True)}
+        for what, value in references(html):
+            target = urljoin(page_url, value.strip())
+            parts = urlsplit(target)
+            if parts.scheme not in ("http", "https") or parts.netloc != own.netloc:
+                if not target.startswith("data:"):
+                    external.add(target)
+                continue
+            checked += 1
+            if not parts.path.startswith(own.path):
+                broken.append(f"{path}: {what} {value} leaves the site's folder {own.path}")
+                continue
+            # A link within the page (the 404 page answers 404 to a fetch).
+            status, ids = (200, own_ids) if target.split("#")[0] == page_url else fetcher.get(target.split("#")[0])
+            if status != 200:
+                broken.append(f"{path}: {what} {value} -> {status}")
+            elif parts.fragment and (ids is None or unquote(parts.fragment) not in ids):
+                broken.append(f"{path}: {what} {value}: no element with id '{parts.fragment}'")
+    return broken, external, checked
+
+
+def _error_body(url: str):
+    try:
+        urllib.request.urlopen(url)
+    except urllib.error.HTTPError as error:
+        return error
+    raise AssertionError(f"{url} should answer 404")
+
+
+def test_links_resolve_at_the_domain_root(site_dir, site_url):
+    broken, external, checked = check_site(site_dir, site_url)
+    print("External links (not checked):\n  " + "\n  ".join(sorted(external)))
+    assert checked > 100
+    assert not broken, "\n".join(broken)
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory, build_env):
+    """The site built for and served from /repo/, like a GitHub project page."""
+    dest = tmp_path_factory.mktemp("sub-path-site")
+    with serve_site(dest, prefix="/repo/") as url:
+        build_site(dest, **{**build_env, "SITE_URL": url})
+        yield dest, url
+
+
+def test_links_resolve_under_a_sub_path(sub_path_site):
+    site_dir, url = sub_path_site
+    broken, external, checked = check_site(site_dir, url)
+    # Absolute links (canonical, og:image, og:url) now point here and are checked too.
+    assert checked > 100
+    assert not [link for link in external if link.startswith(url.removesuffix("/repo/"))]
+    assert not broken, "\n".join(broken)
+
+
+def test_the_checker_finds_broken_links(tmp_path):
+    """A dead link, a missing anchor and a link out of the sub-path are reported."""
+    for sub in ("", "en/"):
+        (tmp_path / sub).mkdir(exist_ok=True)
+        (tmp_path / sub / "index.html").write_text('<a href="#nowhere">a</a><a href="gone/">b</a><a href="/elsewhere/">c</a>', encoding="utf-8")
+    (tmp_path / "404.html").write_text("<p>404</p>", encoding="utf-8")
+    with serve_site(tmp_path, prefix="/repo/") as url:
+        broken, _, _ = check_site(tmp_path, url)
+    assert len([b for b in broken if b.startswith(": ")]) == 3, broken

@@ -1,0 +1,74 @@
+"""Gate 5: no request leaves the site's own origin while a page loads, nor while
+the reader searches, switches the theme or switches the language. (The form
+endpoint is contacted only on submit, which is not done here.)"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from quality_helpers import built_pages, is_missing_page, language_of, new_context, open_page, palette_toggle
+
+QUERY = {"nb": "emballasje", "en": "packaging"}
+
+
+@pytest.fixture(scope="module")
+def recorded(browser):
+    context = new_context(browser)
+    requests = []
+    # Context-wide, so requests from the search worker are seen too.
+    context.on("request", lambda request: requests.append(request.url))
+    yield context.new_page(), requests
+    context.close()
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def foreign(requests: list[str], own: str) -> list[str]:
+    return [url for url in requests if origin(url) != own and not url.startswith(("data:", "blob:"))]
+
+
+def test_no_foreign_request_while_loading_and_using_any_page(recorded, site_dir, site_url):
+    page, requests = recorded
+    own, problems = origin(site_url), []
+    for path in built_pages(site_dir):
+        requests.clear()
+        open_page(page, site_url + path)
+        problems += [f"{path} (loading): {url}" for url in foreign(requests, own)]
+        # The recorder sees the search worker's own requests (Norwegian
+        # stemmer files; English needs none).
+        if (language_of(path) == "nb" or is_missing_page(path)) and not any("/assets/javascripts/lunr/" in url for url in requests):
+            problems.append(f"{path}: the search worker's requests were not seen")
+
+        requests.clear()
+        page.keyboard.press("/")  # Material's search shortcut
+        page.keyboard.type(QUERY[language_of(path)])
+        page.wait_for_selector(".md-search-result__item", state="visible")
+        page.keyboard.press("Escape")
+        palette_toggle(page).click()
+        palette_toggle(page).click()
+        page.wait_for_load_state("networkidle")
+        problems += [f"{path} (search, theme): {url}" for url in foreign(requests, own)]
+
+        if not is_missing_page(path):
+            requests.clear()
+            page.locator(".md-select").hover()
+            other = page.locator(".md-select__link:not([hreflang='%s'])" % language_of(path)).first
+            with page.expect_navigation():
+                other.click()
+            page.wait_for_load_state("networkidle")
+            problems += [f"{path} (language switch): {url}" for url in foreign(requests, own)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_recorder_sees_foreign_requests(recorded, site_url):
+    """A page that asks another origin for something is caught."""
+    page, requests = recorded
+    open_page(page, site_url)
+    requests.clear()
+    page.evaluate("() => { const img = new Image(); img.src = 'http://127.0.0.2:9/pixel.png'; document.body.append(img); }")
+    page.wait_for_timeout(200)
+    assert foreign(requests, origin(site_url)) == ["http://127.0.0.2:9/pixel.png"]
