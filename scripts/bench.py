@@ -88,7 +88,11 @@ def stress_build(pages: int, work: Path) -> float:
     # The copied mkdocs.yml, with docs_dir pointed at the generated tree.
     config = project / "mkdocs.yml"
     config.write_text(f"docs_dir: {project / 'docs'}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
-    return timed_build(project, work / "stress-site", **BUILD_ENV)
+    seconds = timed_build(project, work / "stress-site", **BUILD_ENV)
+    built = len(list((work / "stress-site").rglob("side-*/index.html")))
+    if built != 2 * pages:
+        sys.exit(f"stress build made {built} generated pages, expected {2 * pages}")
+    return seconds
 
 
 def main() -> None:
