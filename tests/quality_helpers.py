@@ -74,6 +74,8 @@ def switch_scheme(page, wanted: str) -> None:
     if color_scheme(page) != wanted:
         palette_toggle(page).click()
         page.wait_for_function("wanted => document.body.getAttribute('data-md-color-scheme') === wanted", arg=wanted)
+    # The switch fades colours; checks must see the final ones.
+    page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState === 'finished')")
 
 
 def load_hook(name: str):

@@ -134,7 +134,7 @@ def assert_values_kept(page, values: dict[str, str], topic: str) -> None:
 
 
 def axe_violations(page) -> list[str]:
-    # A scheme switch fades colours; axe must see the final ones.
+    # Error states fade in too; axe must see the final colours.
     page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState === 'finished')")
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.response["passes"], "axe checked nothing"

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build_site
+from quality_helpers import switch_scheme
 
 SPEC = importlib.util.spec_from_file_location("cpc_goals_hook", ROOT / "hooks" / "goals.py")
 goals = importlib.util.module_from_spec(SPEC)
@@ -453,13 +454,6 @@ def test_typo_stops_the_build_with_an_actionable_message(tmp_path):
 # ---------------------------------------------------------------------------
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def switch_scheme(page, scheme: str):
-    current = page.locator("body").get_attribute("data-md-color-scheme")
-    if current != scheme:
-        page.locator('[data-md-component="palette"] label[for^="__palette"]:visible').click()
-    page.wait_for_selector(f'body[data-md-color-scheme="{scheme}"]')
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
