@@ -237,15 +237,23 @@ def test_404_without_script_shows_both_languages(browser, site_url):
 
 # Material's result counter: "N treff"/"Ingen treff", "N matching documents"/"No matching documents".
 RESULT_COUNTER = r"/treff|matching document/"
+# Material's prompt while the query is empty.
+PROMPT = r"/Skriv søkeord|Type to start searching/"
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query like a reader (Material listens for keyup) and return result URLs."""
+    """Search like a reader (Material listens for keyup) and return result URLs."""
     field = page.locator("input.md-search__input")
     field.click()
-    page.wait_for_function("() => !/Starter|Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
-    field.fill("")
-    field.press_sequentially(query)
+    # Clear with keys, so Material sees it, and wait for its "type to search"
+    # prompt: the counter must not still show the previous query's results.
+    field.press("Control+a")
+    field.press("Backspace")
+    page.wait_for_function(f"() => {PROMPT}.test(document.querySelector('.md-search-result__meta').textContent)")
+    # The whole query at once, then a key Material hears: one search, not
+    # one per typed letter whose results could be mistaken for the last.
+    field.fill(query)
+    field.press("End")
     page.wait_for_function(f"() => {RESULT_COUNTER}.test(document.querySelector('.md-search-result__meta').textContent)")
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     return [urljoin(page.url, href) for href in hrefs]
