@@ -216,6 +216,8 @@ def test_404_shows_the_readers_language(page, site_url, missing, lang, text, hom
     assert visible.count() == 1
     assert visible.get_attribute("lang") == lang
     assert page.locator("h1:visible").inner_text() == text
+    skip = {"nb": "Hopp til hovedinnhold", "en": "Skip to content"}[lang]
+    assert page.locator("a.cpc-skip").text_content().strip() == skip
     link = visible.locator("a")
     assert urljoin(page.url, link.get_attribute("href")) == site_url + home
     link.click()

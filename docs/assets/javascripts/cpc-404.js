@@ -21,6 +21,8 @@
     h1.textContent = heading.textContent;
     heading.replaceWith(h1);
   }
+  var skip = document.querySelector(".cpc-skip");
+  if (skip) skip.textContent = best.section.getAttribute("data-cpc-skip");
   document.documentElement.lang = best.section.lang;
   document.title = best.section.getAttribute("data-cpc-title") + " - " + document.title.split(" - ").pop();
 })();
