@@ -47,8 +47,8 @@ def language_of(path: str) -> str:
 
 
 def new_context(browser, **options):
-    """A desktop browser context that records CSP violations."""
-    context = browser.new_context(viewport=DESKTOP, **options)
+    """A browser context (desktop unless told otherwise) that records CSP violations."""
+    context = browser.new_context(**{"viewport": DESKTOP, **options})
     context.add_init_script(RECORD_VIOLATIONS)
     return context
 

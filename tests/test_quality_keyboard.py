@@ -166,3 +166,41 @@ def test_search_by_keyboard(keyboard_page, site_url, start, query):
     assert page.url.split("#")[0] == target.split("#")[0]
     # Results stay in the reader's language.
     assert page.evaluate("document.documentElement.lang") == ("en" if start else "nb")
+
+
+# On a phone (or zoomed in) the navigation is an off-canvas drawer whose links
+# stay in the Tab order; cpc-drawer.js opens it, at the right level, while
+# focus is inside, so the focused link is always the element on top.
+FOCUS_ON_TOP = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return { text: e.textContent.trim(), inDrawer: !!e.closest('.md-sidebar--primary'),
+           onTop: !!top && (top === e || e.contains(top)), open: document.getElementById('__drawer').checked }; }"""
+
+
+@pytest.mark.parametrize("path", ["fokusomrader/resirkulering/", "en/kontakt/"])
+def test_mobile_drawer_follows_keyboard_focus(browser, site_url, path):
+    context = new_context(browser, viewport={"width": 390, "height": 800}, is_mobile=True)
+    try:
+        page = context.new_page()
+        open_page(page, site_url + path)
+        seen, left_drawer = [], False
+        for _ in range(MAX_TABS):
+            page.keyboard.press("Tab")
+            # The drawer and its nested panels slide; wait for them to settle.
+            page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+            state = page.evaluate(FOCUS_ON_TOP)
+            if state["inDrawer"]:
+                assert state["open"] and state["onTop"], f"{path}: drawer link hidden while focused: {state}"
+                seen.append(state["text"])
+            elif seen:
+                assert not state["open"], f"{path}: the drawer stayed open after focus left it"
+                left_drawer = True
+                break
+        assert len(seen) >= 8 and left_drawer, f"{path}: Tab went through the drawer links {seen}"
+        # Escape closes the drawer and returns focus to the content.
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(FOCUS_ON_TOP)["open"]
+        page.keyboard.press("Escape")
+        assert page.evaluate("[document.activeElement.id, document.getElementById('__drawer').checked]") == ["main", False]
+    finally:
+        context.close()
