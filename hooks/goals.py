@@ -362,7 +362,9 @@ def chart_svg(goal: Goal, lang: str, ui: dict, id_prefix: str, compact: bool = F
     bottom_y, left_x, right_x = y(0), frame.left, frame.width - frame.right
     title_id = f"{id_prefix}-chart-title"
     out = [
-        f'<svg class="cpc-goal-chart{" cpc-goal-chart--compact" if compact else ""}" role="img" '
+        # data-search-exclude: the table beside the chart holds the same
+        # numbers for search; Material strips the attribute after indexing.
+        f'<svg class="cpc-goal-chart{" cpc-goal-chart--compact" if compact else ""}" role="img" data-search-exclude="true" '
         f'aria-labelledby="{title_id}" viewBox="0 0 {frame.width} {frame.height}" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{title_id}">{escape(chart_name(goal, lang, ui))}</title>',
