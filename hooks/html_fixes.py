@@ -22,6 +22,9 @@ FIXES = [
     ("repository widget", re.compile(r'<div class="md-(?:header|nav)__source">\s*<a [^>]*data-md-component="source".*?</a>\s*</div>', re.S), "", 2),
     # The skip link's target; tabindex lets it take focus.
     ("main landmark", re.compile(r'<main class="md-main" data-md-component="main">'), '<main id="main" class="md-main" data-md-component="main" tabindex="-1">', 1),
+    # Each language's name in the switcher is spoken in that language
+    # (WCAG 3.1.2, language of parts).
+    ("language switcher links", re.compile(r'(<a href="[^"]*" hreflang="([a-z]{2})") (class="md-select__link">)'), r'\1 lang="\2" \3', 2),
     # The search results box is a Tab stop even while empty, so focus
     # vanishes there. Material moves through results with the arrow keys;
     # cpc.css hides the box while search is closed (axe:

@@ -121,6 +121,8 @@ def test_language_switcher_leads_to_the_same_page(site_dir, source, lang):
     soup = soup_of(site_dir, path)
     links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
     assert set(links) == set(LANGS)
+    # Each language's name is marked up in that language, for screen readers.
+    assert all(a.get("lang") == a["hreflang"] for a in soup.select("a.md-select__link"))
     for target_lang, href in links.items():
         resolved = normpath("/" + path + href).lstrip("/")
         expected = url_path(source, target_lang).rstrip("/")
