@@ -39,3 +39,30 @@ def test_axe_every_page_light_and_dark(axe_page, site_dir, site_url):
             checked += 1
     assert not problems, "axe violations:\n" + "\n".join(problems)
     assert checked >= 4
+
+
+PHONE = {"width": 390, "height": 800}
+
+
+def test_axe_on_a_phone_with_the_menu_open(browser, site_dir, site_url):
+    """Narrow screens show other parts (menu button, drawer, stacked cards)."""
+    context = new_context(browser, viewport=PHONE, is_mobile=True)
+    try:
+        page, axe, problems = context.new_page(), Axe(), []
+        for path in built_pages(site_dir):
+            open_page(page, site_url + path)
+            results = axe.run(page, options=AXE_OPTIONS)
+            assert results.response["passes"], f"axe checked nothing on {path}"
+            if results.violations_count:
+                problems.append(describe(path, "phone", results))
+        # The drawer open, as a reader on a phone sees the navigation.
+        path = "fokusomrader/resirkulering/"
+        open_page(page, site_url + path)
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+        results = axe.run(page, options=AXE_OPTIONS)
+        if results.violations_count:
+            problems.append(describe(path, "phone, menu open", results))
+        assert not problems, "axe violations:\n" + "\n".join(problems)
+    finally:
+        context.close()
