@@ -57,12 +57,14 @@ def test_axe_on_a_phone_with_the_menu_open(browser, site_dir, site_url):
                 problems.append(describe(path, "phone", results))
         # The drawer open, as a reader on a phone sees the navigation.
         path = "fokusomrader/resirkulering/"
-        open_page(page, site_url + path)
-        page.locator('label.md-header__button[for="__drawer"]').click()
-        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-        results = axe.run(page, options=AXE_OPTIONS)
-        if results.violations_count:
-            problems.append(describe(path, "phone, menu open", results))
+        for scheme in ("default", "slate"):
+            open_page(page, site_url + path)
+            switch_scheme(page, scheme)
+            page.locator('label.md-header__button[for="__drawer"]').click()
+            page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+            results = axe.run(page, options=AXE_OPTIONS)
+            if results.violations_count:
+                problems.append(describe(path, f"phone, menu open, {scheme}", results))
         assert not problems, "axe violations:\n" + "\n".join(problems)
     finally:
         context.close()
