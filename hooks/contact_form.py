@@ -67,7 +67,7 @@ def template_env(config):
 def page_context(page, config, topic: str) -> dict:
     """Everything the partial needs for one page."""
     default = config.extra["default_locale"]
-    lang = getattr(page.file, "locale", None) or default
+    lang = page.file.locale
     lang_root = "" if lang == default else f"{lang}/"
     ui = config.extra["ui"][lang]
     page_path = "/" + page.url

@@ -101,12 +101,11 @@ def on_post_page(output, page, config):
     from mkdocs.exceptions import PluginError
     from mkdocs.utils import get_relative_url
 
-    default = config.extra["default_locale"]
-    lang = getattr(page.file, "locale", None) or default
+    lang = page.file.locale
     own = _times(page.file.abs_src_path)
     if own is None:  # not committed yet: nothing to compare
         return output
-    for other_lang, other in getattr(page.file, "alternates", {}).items():
+    for other_lang, other in page.file.alternates.items():
         if other_lang == lang or not other.abs_src_path:
             continue
         theirs = _times(other.abs_src_path)

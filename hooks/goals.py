@@ -565,7 +565,7 @@ def on_serve(server, config, builder):
 
 
 def _lang(page, config) -> str:
-    return getattr(page.file, "locale", None) or config.extra["default_locale"]
+    return page.file.locale
 
 
 def on_page_content(html, page, config, files):

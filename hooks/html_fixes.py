@@ -56,8 +56,7 @@ def fix_html(html: str, search_label: str, where: str) -> str:
 
 
 def on_post_page(output, page, config):
-    locale = getattr(page.file, "locale", None) or config.extra["default_locale"]
-    return fix_html(output, config.extra["ui"][locale]["search_dialog"], f"docs/{page.file.src_uri}")
+    return fix_html(output, config.extra["ui"][page.file.locale]["search_dialog"], f"docs/{page.file.src_uri}")
 
 
 def on_post_template(output, template_name, config):

@@ -38,7 +38,7 @@ def on_post_template(output, template_name, config):
 def on_post_page(output, page, config):
     output = wrap_search_worker(output, page.file.dest_uri)
     default = config.extra["default_locale"]
-    locale = getattr(page.file, "locale", None) or default
+    locale = page.file.locale
     if locale == default:
         return output
     output, count = CONFIG_BASE.subn(lambda m: f"{m[1]}{m[2].rstrip('/') or '.'}/{locale}/{m[3]}", output, count=1)

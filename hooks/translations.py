@@ -27,10 +27,6 @@ def i18n_languages(config) -> tuple[str, list[str]]:
     return default, [lang.locale for lang in languages]
 
 
-def page_language(file, default: str) -> str:
-    return getattr(file, "locale", None) or default
-
-
 def missing_translations(docs_dir: Path, default: str, locales: list[str]) -> list[str]:
     """List a readable line for every page that lacks one of its languages."""
     found: dict[str, set[str]] = {}
@@ -86,14 +82,15 @@ def on_config(config):
 
 @event_priority(-100)  # after static-i18n has reset the switcher links
 def on_page_context(context, page, config, nav):
-    lang = page_language(page.file, config.extra["default_locale"])
+    # static-i18n gives every page file its locale.
+    lang = page.file.locale
     context["page_lang"] = lang
     context["ui"] = config.extra["ui"][lang]
     # Site-relative prefix of this language's pages, for links in templates.
     context["lang_root"] = "" if lang == config.extra["default_locale"] else f"{lang}/"
     # static-i18n leaves the home page's switcher on absolute "/" and "/en/",
     # which break under a sub-path; use site-relative URLs for every page.
-    alternates = getattr(page.file, "alternates", {})
+    alternates = page.file.alternates
     # static-i18n sets the attribute, which Jinja reads before the item.
     for alternate in getattr(config.extra, "alternate", None) or []:
         other = alternates.get(alternate["lang"])

@@ -4,7 +4,6 @@ language, `make check` warns without failing, and no git history is no error."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,15 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from freshness import git_history_problem, last_commit_time  # noqa: E402
 
-# Everything a build needs; tests, caches and output stay behind.
-SKIP = {".git", ".venv", "site", "tests", "bench", ".pytest_cache", "__pycache__", ".github", ".ci"}
+from conftest import build_project, copy_project  # noqa: E402
+
 JAN, MAR = "2024-01-01T12:00:00+00:00", "2024-03-01T12:00:00+00:00"
 MAR_EPOCH = 1709294400
-
-
-def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP or n.endswith(".pyc")])
-    return dest
 
 
 def git(repo: Path, *args: str, date: str | None = None) -> str:
@@ -39,12 +33,7 @@ def git(repo: Path, *args: str, date: str | None = None) -> str:
 
 
 def build(project: Path, dest: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://www.cpcluster.no/"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
-         "--site-dir", str(dest)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+    result = build_project(project, dest, SITE_URL="https://www.cpcluster.no/")
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return result
 
