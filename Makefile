@@ -4,21 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench lock clean
 
-# Re-install only when a requirements file changes.
+# Re-install only when a requirements file changes. Every package, down to
+# the last dependency, must match a hash in the file (`make lock` writes them).
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
-$(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
-	$(BIN)/pip install --quiet -r requirements-test.txt
+# Test tools: Python packages, and the Nu HTML Checker from the npm registry.
+$(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt tests/tools/package-lock.json
+	$(BIN)/pip install --quiet --require-hashes -r requirements-test.txt
+	npm ci --silent --no-audit --no-fund --prefix tests/tools
 	touch $@
 
-serve: $(BIN)/.installed  ## Serve at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(BIN)/.installed  ## Serve at http://127.0.0.1:8000; reloads on docs/, data/, overrides/, hooks/, mkdocs.yml
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch hooks
 
 build: $(BIN)/.installed  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
@@ -29,8 +32,13 @@ check: $(BIN)/.installed  ## Fast content checks for editors (no browser)
 test: $(BIN)/.installed-test check  ## Everything CI runs
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.installed-test  ## Lighthouse and build-time benchmark (not a test)
+bench: $(BIN)/.installed-test  ## Size, speed and Lighthouse measurements (not a test)
 	$(BIN)/python scripts/bench.py
+
+lock: $(BIN)/.installed-test  ## Re-pin requirements*.txt with hashes from requirements*.in
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 clean:
 	rm -rf site $(VENV)

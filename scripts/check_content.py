@@ -24,8 +24,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from freshness import CommitTimes, git_history_problem  # noqa: E402
-from goals import GoalsError, load_goals  # noqa: E402
+from cpc.bilingual import Languages, missing_translations  # noqa: E402
+from cpc.datafile import DataError  # noqa: E402
+from cpc.freshness import CommitTimes, git_history_problem  # noqa: E402
+from cpc.goals import load_goals  # noqa: E402
 
 DESCRIPTION_MAX = 160
 DEFAULT_LOCALES = ("nb", "en")
@@ -58,47 +60,23 @@ class Finding:
     en: str
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving !ENV and !!python tags."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_locales(root: Path) -> tuple[str, list[str]]:
-    """(default locale, all locales) from the i18n plugin in mkdocs.yml."""
+def read_languages(root: Path) -> Languages:
+    """The languages from mkdocs.yml, read by MkDocs's own config loader."""
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
-        return DEFAULT_LOCALES[0], list(DEFAULT_LOCALES)
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = (plugin["i18n"] or {}).get("languages") or []
-            locales = [lang["locale"] for lang in languages]
-            default = next((lang["locale"] for lang in languages if lang.get("default")), locales[0])
-            return default, locales
-    return DEFAULT_LOCALES[0], list(DEFAULT_LOCALES)
-
-
-def language_name(locale: str, in_lang: str) -> str:
-    names = LANGUAGE_NAMES.get(locale, (locale, locale))
-    return names[0] if in_lang == "nb" else names[1]
+        return Languages(DEFAULT_LOCALES[0], DEFAULT_LOCALES, {})
+    return Languages.from_mkdocs_yml(config_file)
 
 
 class Page:
     """One Markdown file: its front matter, a masked copy of its body (code,
     comments and front matter blanked, newlines kept) and its anchors."""
 
-    def __init__(self, path: Path, docs: Path, default: str, locales: list[str]):
+    def __init__(self, path: Path, docs: Path, languages: Languages):
         self.path = path
         self.rel = path.relative_to(docs).as_posix()
         self.text = path.read_text(encoding="utf-8")
-        stem, self.locale = self.rel[:-3], default
-        for locale in locales:
-            if locale != default and stem.endswith("." + locale):
-                stem, self.locale = stem[: -len(locale) - 1], locale
-        self.stem = stem
+        self.stem, self.locale = languages.split(self.rel)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         match = FRONT_MATTER.match(self.text)
         self.front_matter_text = match.group(1) or "" if match else None
@@ -153,9 +131,10 @@ class Checker:
     def __init__(self, root: Path, docs: Path):
         self.root = root
         self.docs = docs
-        self.default, self.locales = read_locales(root)
+        self.languages = read_languages(root)
+        self.default, self.locales = self.languages.default, self.languages.locales
         self.pages = {
-            path.relative_to(docs).as_posix(): Page(path, docs, self.default, self.locales)
+            path.relative_to(docs).as_posix(): Page(path, docs, self.languages)
             for path in sorted(docs.rglob("*.md"))
         }
         self.findings: list[Finding] = []
@@ -187,25 +166,19 @@ class Checker:
 
     # A page without its translation.
     def file_for(self, stem: str, locale: str) -> str:
-        return f"{stem}.md" if locale == self.default else f"{stem}.{locale}.md"
+        return self.languages.source_name(stem, locale)
 
     def check_translations(self) -> None:
-        by_stem: dict[str, dict[str, Page]] = {}
-        for page in self.pages.values():
-            by_stem.setdefault(page.stem, {})[page.locale] = page
-        for stem, versions in by_stem.items():
-            for locale in self.locales:
-                if locale in versions:
-                    continue
-                have = versions.get(self.default) or next(iter(versions.values()))
-                want = self.shown(self.file_for(stem, locale))
-                self.error(
-                    have, 1,
-                    f"Siden mangler {language_name(locale, 'nb')} versjon. Lag {want} med samme innhold på "
-                    f"{language_name(locale, 'nb')} (eller slett denne siden hvis den ikke skal finnes).",
-                    f"This page has no {language_name(locale, 'en')} version. Create {want} with the same content in "
-                    f"{language_name(locale, 'en')} (or delete this page if it should not exist).",
-                )
+        for missing in missing_translations(self.docs, self.languages):
+            have, locale = self.pages[missing.have], missing.locale
+            want = self.shown(missing.want)
+            self.error(
+                have, 1,
+                f"Siden mangler {self.languages.language_name(locale, 'nb')} versjon. Lag {want} med samme innhold på "
+                f"{self.languages.language_name(locale, 'nb')} (eller slett denne siden hvis den ikke skal finnes).",
+                f"This page has no {self.languages.language_name(locale, 'en')} version. Create {want} with the same content in "
+                f"{self.languages.language_name(locale, 'en')} (or delete this page if it should not exist).",
+            )
 
     # Front matter: title and description.
     def check_front_matter(self, page: Page) -> None:
@@ -437,10 +410,10 @@ class Checker:
             older_time, newer_time = min(ours, theirs), max(ours, theirs)
             self.warning(
                 older, 1,
-                f"Den {language_name(newer.locale, 'nb')}e versjonen ({self.shown(newer.rel)}) ble endret "
+                f"Den {self.languages.language_name(newer.locale, 'nb')}e versjonen ({self.shown(newer.rel)}) ble endret "
                 f"{day(newer_time)}, etter denne siden ({day(older_time)}). Oppdater denne siden så begge sier "
                 f"det samme. Inntil da viser siden en merknad om at den kan være utdatert.",
-                f"The {language_name(newer.locale, 'en')} version ({self.shown(newer.rel)}) was changed on "
+                f"The {self.languages.language_name(newer.locale, 'en')} version ({self.shown(newer.rel)}) was changed on "
                 f"{day(newer_time)}, after this page ({day(older_time)}). Update this page so both say the same. "
                 f"Until then the page shows a notice that it may be out of date.",
             )
@@ -506,19 +479,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make check: fant ikke mappa {docs} / folder not found: {docs}", file=sys.stderr)
         return 2
     checker = Checker(root, docs)
-    findings = checker.run() + check_goals(root)
+    findings = checker.run() + check_goals(root, checker.languages)
     return report(findings, checker.notes, root, len(checker.pages))
 
 
-def check_goals(root: Path) -> list[Finding]:
-    """The goal figures, with the build's own validation (hooks/goals.py)."""
+def check_goals(root: Path, languages: Languages) -> list[Finding]:
+    """The goal figures, with the build's own validation (hooks/cpc/goals.py)."""
     path = root / "data" / "goals.yml"
     if not path.exists():
         return []
     try:
-        load_goals(path, "data/goals.yml", read_locales(root)[1])
-    except GoalsError as error:
-        return [Finding("error", path, 1,
+        load_goals(path, "data/goals.yml", languages.locales)
+    except DataError as error:
+        return [Finding("error", path, error.line or 1,
                         f"Måltallene i data/goals.yml har en feil. Rett det som står i den engelske meldingen: {error}",
                         f"Fix the goal figures in data/goals.yml: {error}")]
     return []

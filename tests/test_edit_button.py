@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,16 +13,11 @@ DOCS = ROOT / "docs"
 TITLES = {"nb": "Rediger denne siden", "en": "Edit this page"}
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; `!ENV [NAME, default]` gives the default."""
+def config():
+    """mkdocs.yml as MkDocs reads it (environment defaults applied)."""
+    from mkdocs.config import load_config
 
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return load_config(config_file=str(ROOT / "mkdocs.yml"))
 
 
 def sources() -> list[str]:
@@ -42,10 +36,11 @@ def built_page(src: str) -> tuple[str, str]:
     return lang, ("en/" if lang == "en" else "") + out
 
 
-def test_repo_url_and_edit_uri_are_set():
+def test_edit_uri_is_absolute_and_no_repository_widget_is_configured():
     cfg = config()
-    assert cfg["repo_url"].startswith("https://github.com/")
-    assert cfg["edit_uri"] == "edit/main/docs/"
+    # Without repo_url Material shows no repository widget (it would call api.github.com).
+    assert cfg["repo_url"] is None
+    assert cfg["edit_uri"].startswith("https://github.com/") and cfg["edit_uri"].endswith("/edit/main/docs/")
     assert "content.action.edit" in cfg["theme"]["features"]
 
 
@@ -61,5 +56,6 @@ def test_edit_button_opens_the_source_file(site_dir, src):
     soup = BeautifulSoup((site_dir / out).read_text(encoding="utf-8"), "html.parser")
     buttons = soup.select('a[rel="edit"]')
     assert len(buttons) == 1, f"{out}: expected one edit button, found {len(buttons)}"
-    assert buttons[0]["href"] == cfg["repo_url"].rstrip("/") + "/" + cfg["edit_uri"] + src
+    assert buttons[0]["href"] == cfg["edit_uri"] + src
+    assert not soup.select('[data-md-component="source"]')
     assert buttons[0]["title"] == TITLES[lang]

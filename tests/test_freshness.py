@@ -11,11 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from freshness import git_history_problem, last_commit_time  # noqa: E402
-
-from conftest import build_project, copy_project  # noqa: E402
+from cpc.freshness import git_history_problem, last_commit_time
+from support import ROOT, build_project, copy_project
 
 JAN, MAR = "2024-01-01T12:00:00+00:00", "2024-03-01T12:00:00+00:00"
 MAR_EPOCH = 1709294400
@@ -82,9 +79,9 @@ def test_last_commit_time_reads_the_controlled_date(repo):
 
 def test_older_english_page_links_to_the_newer_norwegian_one(repo_site):
     [notice] = notices(repo_site / "en" / "kontakt" / "index.html")
-    assert "The Norwegian version has been updated since this translation." in notice.get_text()
+    assert "The Norwegian original has been changed since this translation was last updated." in notice.get_text()
     link = notice.find("a")
-    assert link.get_text() == "Read the Norwegian version"
+    assert link.get_text() == "Read the Norwegian original"
     assert link["href"] == "../../kontakt/"
     assert link["hreflang"] == "nb"
     assert (repo_site / "en" / "kontakt" / link["href"] / "index.html").resolve() == (repo_site / "kontakt" / "index.html").resolve()
@@ -92,18 +89,20 @@ def test_older_english_page_links_to_the_newer_norwegian_one(repo_site):
 
 def test_older_norwegian_page_links_to_the_newer_english_one(repo_site):
     [notice] = notices(repo_site / "index.html")
-    assert "Den engelske versjonen er oppdatert etter denne oversettelsen." in notice.get_text()
+    # The Norwegian page is the original, so it is not called a translation.
+    assert "Den engelske versjonen av denne siden er endret etter at denne siden sist ble oppdatert." in notice.get_text()
+    assert "oversettelse" not in notice.get_text()
     link = notice.find("a")
     assert link.get_text() == "Les den engelske versjonen"
     assert link["href"] == "en/"
     assert link["hreflang"] == "en"
 
 
-def test_the_notice_sits_in_the_article_under_the_heading(repo_site):
+def test_the_notice_opens_the_article(repo_site):
     soup = BeautifulSoup((repo_site / "en" / "kontakt" / "index.html").read_text(encoding="utf-8"), "html.parser")
     notice = soup.select_one("article .cpc-freshness")
     assert notice is not None
-    assert notice.find_previous("h1") is not None
+    assert notice.find_next("h1") is not None and notice.find_previous("h1") is None
 
 
 @pytest.mark.parametrize("path", ["kontakt/index.html", "en/index.html", "om-klyngen/index.html", "en/om-klyngen/index.html"])
@@ -133,9 +132,6 @@ def test_no_git_history_builds_without_notices_and_says_so(tmp_path):
 
 
 def test_the_notice_stays_out_of_the_search_index(repo_site):
-    indexes = list(repo_site.rglob("search_index.json"))
-    assert indexes
-    for index in indexes:
-        text = index.read_text(encoding="utf-8")
-        assert "updated since this translation" not in text
-        assert "oppdatert etter denne oversettelsen" not in text
+    for path in ("index.html", "en/kontakt/index.html"):
+        [notice] = notices(repo_site / path)
+        assert notice["data-pagefind-ignore"] == "all"

@@ -1,26 +1,24 @@
-"""Goals tracker (hooks/goals.py, data/goals.yml): validation, SVG geometry,
+"""Goals tracker (hooks/cpc/goals.py, data/goals.yml): validation, SVG geometry,
 the built pages in both languages, axe, and the "edit one number" flow."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, build_site
-from quality_helpers import switch_scheme
+from support import ROOT, build_site
+from support import switch_scheme
 
-SPEC = importlib.util.spec_from_file_location("cpc_goals_hook", ROOT / "hooks" / "goals.py")
-goals = importlib.util.module_from_spec(SPEC)
-sys.modules[SPEC.name] = goals  # dataclasses look their module up there
-SPEC.loader.exec_module(goals)
+from cpc import goal_chart, goals
+
+MACROS = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides")).get_template("partials/cpc-goals.html").module
 
 DATA_FILE = ROOT / "data" / "goals.yml"
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
@@ -108,11 +106,21 @@ def test_goal_numbers_are_not_written_in_docs():
             assert not re.search(rf"(?<![\d,.]){value}\s?%", text), f"{path.relative_to(ROOT)} repeats {value} %"
 
 
-def test_every_goals_text_the_hook_uses_is_declared_and_in_ui_yml():
-    source = (ROOT / "hooks" / "goals.py").read_text(encoding="utf-8")
-    used = set(re.findall(r'"(goals_\w+)"', source)) - {"goals_compact"}
-    assert used == set(goals.UI_KEYS)
-    assert used <= {key for key in UI if key.startswith("goals_")}
+def test_every_goals_text_the_code_and_macros_use_is_in_ui_yml():
+    source = (ROOT / "hooks" / "cpc" / "goals.py").read_text(encoding="utf-8")
+    source += (ROOT / "overrides" / "partials" / "cpc-goals.html").read_text(encoding="utf-8")
+    used = set(re.findall(r"\b(goals_[a-z]\w*)", source)) - {"goals_file"}
+    assert len(used) > 10
+    assert used <= set(UI), used - set(UI)
+
+
+def test_an_error_in_the_file_names_its_line(tmp_path):
+    text = DATA_FILE.read_text(encoding="utf-8").replace("target: {value: 55, year: 2030}", "target: {value: 55, yaer: 2030}")
+    bad = tmp_path / "goals.yml"
+    bad.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    target: {value: 55, yaer: 2030}") + 1
+    with pytest.raises(PluginError, match=rf"^data/goals.yml:{line}: goal 'materialgjenvinning', field 'target.yaer'"):
+        goals.load_goals(bad, LABEL, LOCALES)
 
 
 # ---------------------------------------------------------------------------
@@ -196,8 +204,22 @@ def test_typo_in_field_name_suggests_the_right_one():
 
 def test_number_in_text_is_refused():
     data = repo_data()
-    goal_by_id(data, "materialgjenvinning")["explanation"]["en"] = "From 21% to 55%."
-    expect_error(data, "goal 'materialgjenvinning'", "field 'explanation.en'", "digit")
+    goal_by_id(data, "materialgjenvinning")["statement"]["en"] = "From 21% to 55%."
+    expect_error(data, "goal 'materialgjenvinning'", "field 'statement.en'", "digit")
+
+
+def test_unknown_placeholder_is_refused():
+    data = repo_data()
+    goal_by_id(data, "fiber-erstatter-plast")["statement"]["nb"] = "Fra {baseline} til {target}."
+    expect_error(data, "goal 'fiber-erstatter-plast'", "field 'statement.nb'", "unknown placeholder {baseline}")
+
+
+def test_statement_is_the_whole_sentence_with_the_numbers_filled_in():
+    loaded = {g.id: g for g in goals.validate_goals(repo_data(), LABEL, LOCALES, THIS_YEAR)}
+    for goal in quantitative_goals(repo_data()):
+        text = goals.statement_text(loaded[goal["id"]], "nb", UI_BY_LANG["nb"])
+        assert fmt(goal["target"]["value"], "nb") in text and str(goal["target"]["year"]) in text
+        assert "{" not in text
 
 
 def test_qualitative_goal_has_no_numbers():
@@ -215,7 +237,7 @@ def test_missing_baseline_must_be_explicit():
 def test_bad_yaml_names_the_file(tmp_path):
     bad = tmp_path / "goals.yml"
     bad.write_text("goals:\n  - id: x\n    title: {nb: a\n", encoding="utf-8")
-    with pytest.raises(PluginError, match="^broken.yml: not valid YAML"):
+    with pytest.raises(PluginError, match=r"^broken.yml:4: not valid YAML"):
         goals.load_goals(bad, "broken.yml", LOCALES)
 
 
@@ -226,15 +248,15 @@ def test_bad_yaml_names_the_file(tmp_path):
 def make_goal(baseline=(2020, 20), target=(2030, 60), measurements=(), at_least=False):
     return goals.Goal(
         id="test", kind="quantitative", title={"nb": "Testmål", "en": "Test goal"},
-        explanation={"nb": "Forklaring", "en": "Explanation"}, unit="%",
+        statement={"nb": "Forklaring", "en": "Explanation"}, unit="%",
         baseline=goals.Point(*baseline) if baseline else None, target=goals.Point(*target), at_least=at_least,
         measurements=tuple(goals.Measurement(y, v, f"Source {y}", f"https://example.org/{y}") for y, v in measurements),
     )
 
 
 def parse_svg(goal, lang="nb", compact=False):
-    svg = goals.chart_svg(goal, lang, UI_BY_LANG[lang], "cpc-test", compact=compact)
-    return ET.fromstring(svg)
+    view = goals.view(goal, lang, UI_BY_LANG[lang], goal_chart.COMPACT if compact else goal_chart.FULL)
+    return ET.fromstring(str(MACROS.chart(view, "cpc-test")))
 
 
 def by_class(root, tag, cls):
@@ -252,7 +274,7 @@ def texts(root) -> list[str]:
 
 
 def test_svg_geometry_of_known_inputs():
-    frame = goals.FULL
+    frame = goal_chart.FULL
     root = parse_svg(make_goal(measurements=[(2025, 40)]))
     left, right = frame.left, frame.width - frame.right
     plot_h = frame.height - frame.top - frame.bottom
@@ -285,20 +307,20 @@ def test_svg_geometry_of_known_inputs():
                           "Siste måling 40\u00a0% i 2025. 50\u00a0% av veien fra utgangspunkt til mål.")
 
 
-def test_svg_without_measurement_says_so():
-    for lang, words in (("nb", "Ingen måling ennå"), ("en", "No measurement yet")):
+def test_svg_without_measurement_shows_baseline_and_target_only():
+    for lang in LOCALES:
         for compact in (False, True):
             root = parse_svg(make_goal(), lang, compact)
-            assert one(root, "text", "cpc-goal-chart__none").text == words
+            assert not by_class(root, "text", "cpc-goal-chart__status")
             assert not by_class(root, "circle", "cpc-goal-chart__measurement")
             assert not by_class(root, "polyline", "cpc-goal-chart__actual")
             assert one(root, "circle", "cpc-goal-chart__baseline") is not None
             assert one(root, "circle", "cpc-goal-chart__target") is not None
-            assert root.find("svg:title", SVG_NS).text.endswith(words + ".")
+            assert root.find("svg:title", SVG_NS).text.endswith(" 2030.")
 
 
 def test_svg_measurement_past_target():
-    frame = goals.FULL
+    frame = goal_chart.FULL
     root = parse_svg(make_goal(measurements=[(2024, 30), (2026, 75)]), "en")
     point = by_class(root, "circle", "cpc-goal-chart__measurement")[-1]
     target = one(root, "circle", "cpc-goal-chart__target")
@@ -310,7 +332,7 @@ def test_svg_measurement_past_target():
 
 
 def test_svg_measurement_after_target_year_extends_the_year_axis():
-    frame = goals.FULL
+    frame = goal_chart.FULL
     root = parse_svg(make_goal(baseline=None, target=(2025, 5), at_least=True, measurements=[(2023, 3), (2026, 6.5)]))
     points = by_class(root, "circle", "cpc-goal-chart__measurement")
     target = one(root, "circle", "cpc-goal-chart__target")
@@ -331,11 +353,12 @@ def test_progress_texts():
     assert goals.progress_text(make_goal(measurements=[(2022, 10)]), nb) == "Ikke forbi utgangspunktet ennå"
     target_only = make_goal(baseline=None, target=(2025, 5), measurements=[(2024, 2)])
     assert goals.progress_text(target_only, UI_BY_LANG["en"]) == "40% of the target"
+    assert goals.progress_text(make_goal(), nb) is None
 
 
 def test_full_view_text_alternative_links_sources():
     goal = make_goal(measurements=[(2022, 27.5)])
-    html = goals.full_view([goal], "en", UI_BY_LANG["en"])
+    html = str(MACROS.full([goals.view(goal, "en", UI_BY_LANG["en"], goal_chart.FULL)], UI_BY_LANG["en"]))
     soup = BeautifulSoup(html, "html.parser")
     row = soup.select_one("tr.cpc-goal__measurement")
     assert [c.get_text() for c in row.find_all(["th", "td"])] == ["Measurement", "2022", "27.5%", "Source 2022"]
@@ -368,10 +391,9 @@ def check_page(html: str, lang: str, view: str, data: dict):
         if view == "full":
             cells = [c.get_text() for c in box.select("tr.cpc-goal__target td")]
             assert cells[:2] == [str(goal["target"]["year"]), target]
-            cells = [c.get_text() for c in box.select("tr.cpc-goal__baseline td")]
-            expected = [str(baseline["year"]), fmt(baseline["value"], lang)] if baseline else ["", UI[
-                "goals_no_baseline"][lang]]
-            assert cells[:2] == expected
+            cells = [[c.get_text() for c in row.select("td")][:2] for row in box.select("tr.cpc-goal__baseline")]
+            # A goal without a baseline has no baseline row, rather than one saying so.
+            assert cells == ([[str(baseline["year"]), fmt(baseline["value"], lang)]] if baseline else [])
             rows = box.select("tr.cpc-goal__measurement")
             assert [[c.get_text() for c in r.find_all("td")][:2] for r in rows] == [
                 [str(m["year"]), fmt(m["value"], lang)] for m in sorted(goal["measurements"], key=lambda m: m["year"])]
@@ -379,22 +401,27 @@ def check_page(html: str, lang: str, view: str, data: dict):
                 assert row.a["href"] == m["source_url"] and row.a.get_text() == m["source_title"]
         else:
             assert box.select_one("dd.cpc-goal__target").get_text() == f"{target} ({goal['target']['year']})"
-            expected = f"{fmt(baseline['value'], lang)} ({baseline['year']})" if baseline else UI["goals_no_baseline"][lang]
-            assert box.select_one("dd.cpc-goal__baseline").get_text() == expected
-        latest = box.select_one(".cpc-goal__latest, .cpc-goal__status").get_text()
+            found = [dd.get_text() for dd in box.select("dd.cpc-goal__baseline")]
+            assert found == ([f"{fmt(baseline['value'], lang)} ({baseline['year']})"] if baseline else [])
+        latest = box.select(".cpc-goal__latest, .cpc-goal__status")
         if goal["measurements"]:
             newest = max(goal["measurements"], key=lambda m: m["year"])
-            assert f"{fmt(newest['value'], lang)} ({newest['year']})" in latest
-            assert newest["source_title"] in latest
+            assert f"{fmt(newest['value'], lang)} ({newest['year']})" in latest[0].get_text()
+            assert newest["source_title"] in latest[0].get_text()
         else:
-            assert UI["goals_no_measurement"][lang] in latest
-            assert UI["goals_no_measurement"][lang] in chart.get_text()
+            # No measurement yet: baseline → target, and no row saying so.
+            assert latest == []
+            assert box.select_one(".cpc-goal__figure").get_text().endswith(target)
     qualitative = [g for g in data["goals"] if g["kind"] == "qualitative"]
     cards = container.select(".cpc-goal--qualitative, .cpc-goal-card--qualitative")
     assert [c["data-goal"] for c in cards] == [g["id"] for g in qualitative]
     for card, goal in zip(cards, qualitative):
         assert card.find("svg") is None and not re.search(r"\d", card.get_text())
-        assert goal["explanation"][lang] in card.get_text()
+        assert goal["statement"][lang] in card.get_text()
+    note = soup.select(".cpc-goals__note")
+    if view == "full":
+        measured_all = all(g["measurements"] for g in quantitative)
+        assert [n.get_text() for n in note] == ([] if measured_all else [UI["goals_measurements_note"][lang]])
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -445,8 +472,8 @@ def test_typo_stops_the_build_with_an_actionable_message(tmp_path):
     with pytest.raises(AssertionError) as caught:
         build_site(tmp_path / "site", GOALS_FILE=str(data_file))
     message = str(caught.value)
-    assert (f"{data_file}: goal '{goal['id']}', field 'target.yaer': "
-            "unknown field. Did you mean 'target.year'?") in message
+    assert re.search(re.escape(str(data_file)) + rf":\d+: goal '{goal['id']}', field 'target.yaer': "
+                     r"unknown field. Did you mean 'target.year'\?", message), message
 
 
 # ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from quality_helpers import built_pages, new_context, open_page, switch_scheme
+from support import PAGES, built_pages, new_context, open_page, page_id, switch_scheme
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
 
@@ -25,20 +25,18 @@ def describe(path: str, scheme: str, results) -> str:
     return "\n".join(lines)
 
 
-def test_axe_every_page_light_and_dark(axe_page, site_dir, site_url):
-    axe, problems, checked = Axe(), [], 0
-    for path in built_pages(site_dir):
-        open_page(axe_page, site_url + path)
-        for scheme in ("default", "slate"):
-            switch_scheme(axe_page, scheme)
-            results = axe.run(axe_page, options=AXE_OPTIONS)
-            # axe ran the requested rules (not a silent no-op).
-            assert results.response["passes"], f"axe checked nothing on {path}"
-            if results.violations_count:
-                problems.append(describe(path, scheme, results))
-            checked += 1
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_axe_light_and_dark(axe_page, site_url, path):
+    axe, problems = Axe(), []
+    open_page(axe_page, site_url + path)
+    for scheme in ("default", "slate"):
+        switch_scheme(axe_page, scheme)
+        results = axe.run(axe_page, options=AXE_OPTIONS)
+        # axe ran the requested rules (not a silent no-op).
+        assert results.response["passes"], f"axe checked nothing on {path}"
+        if results.violations_count:
+            problems.append(describe(path, scheme, results))
     assert not problems, "axe violations:\n" + "\n".join(problems)
-    assert checked >= 4
 
 
 PHONE = {"width": 390, "height": 800}

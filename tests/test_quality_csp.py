@@ -1,19 +1,18 @@
-"""Gate 6: a Content-Security-Policy <meta> on every page (hooks/csp.py), and
+"""Gate 6: a Content-Security-Policy <meta> on every page (hooks/cpc/csp.py), and
 no CSP violation or console error on any page in a real browser."""
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from quality_helpers import built_pages, is_missing_page, load_hook, new_context, open_page
+from cpc import csp, forms
+from support import PAGES, built_pages, is_missing_page, new_context, open_page, page_id
 
-csp = load_hook("csp")
-CHARSET_THEN_CSP = re.compile(r'<head>\s*<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+CHARSET_THEN_CSP = re.compile(r'<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -32,21 +31,28 @@ def test_inline_script_hashes_cover_code_not_data():
     assert csp.inline_script_hashes(html) == ["'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='", "'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"]
 
 
-def test_policy_is_inserted_after_the_charset_and_refuses_inline_handlers():
-    html = '<!doctype html><html><head>\n<meta charset="utf-8"><title>t</title></head><body></body></html>'
+def test_policy_fills_the_templates_placeholder_and_refuses_inline_handlers():
+    html = ('<!doctype html><html><head>\n<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+            'content="cpc-csp-policy"><style>p{}</style></head><body><script>go()</script></body></html>')
     fixed = csp.add_policy(html, "https://forms.example", "test.html")
     policy = directives(CHARSET_THEN_CSP.search(fixed).group(1))
     assert policy["connect-src"] == ["'self'", "https://forms.example"]
+    assert policy["script-src"][:2] == ["'self'", "'wasm-unsafe-eval'"] and len(policy["script-src"]) == 3
+    assert policy["style-src"] == ["'self'", csp.inline_style_hashes(html)[0]]
     with pytest.raises(PluginError, match="inline event handler"):
         csp.add_policy(html.replace("<body>", '<body onload="x()">'), "https://forms.example", "test.html")
-    with pytest.raises(PluginError, match="charset"):
-        csp.add_policy(html.replace('<meta charset="utf-8">', ""), "https://forms.example", "test.html")
+    with pytest.raises(PluginError, match="placeholder"):
+        csp.add_policy(html.replace('content="cpc-csp-policy"', ""), "https://forms.example", "test.html")
 
 
-def test_endpoint_must_be_an_http_url():
-    with pytest.raises(PluginError, match="contact_form_endpoint"):
-        csp.endpoint_origin(SimpleNamespace(extra={"contact_form_endpoint": "formspree.io/f/x"}))
-    assert csp.endpoint_origin(SimpleNamespace(extra={"contact_form_endpoint": "https://formspree.io/f/x"})) == "https://formspree.io"
+def test_form_origin_comes_from_the_checked_endpoint():
+    extra = {"form_service": {"endpoint": "https://formspree.io/f/x", "name": "F", "country": "US", "privacy_url": "https://x"}}
+    assert forms.form_service(type("Config", (), {"extra": extra})).origin == "https://formspree.io"
+
+
+def test_built_pages_are_the_pages_the_tests_know(site_dir):
+    """Gates are parametrized by the pages read from docs/; the build makes exactly those."""
+    assert sorted(built_pages(site_dir)) == sorted(PAGES)
 
 
 def test_every_page_carries_the_policy(site_dir):
@@ -62,15 +68,15 @@ def test_every_page_carries_the_policy(site_dir):
         assert policy["default-src"] == ["'self'"]
         assert policy["img-src"] == ["'self'", "data:"]
         assert policy["base-uri"] == ["'self'"]
-        assert policy["style-src"] == ["'self'"]
+        assert policy["style-src"][0] == "'self'" and "'unsafe-inline'" not in policy["style-src"], file
         script = policy["script-src"]
-        assert script[0] == "'self'" and "'unsafe-inline'" not in script and "'unsafe-eval'" not in script, file
+        assert script[:2] == ["'self'", "'wasm-unsafe-eval'"] and "'unsafe-inline'" not in script and "'unsafe-eval'" not in script, file
         # Every executable inline script of the final page is hashed, nothing more.
         soup = BeautifulSoup(html, "html.parser")
         inline = [tag for tag in soup.find_all("script") if not tag.get("src") and tag.get("type", "") in ("", "text/javascript", "module")]
         assert inline, f"{file}: expected Material's inline scripts"
-        assert sorted(set(csp.inline_script_hashes(html))) == sorted(script[1:]), file
-        assert len(script[1:]) == len({tag.string for tag in inline}), file
+        assert sorted(set(csp.inline_script_hashes(html))) == sorted(script[2:]), file
+        assert len(script[2:]) == len({tag.string for tag in inline}), file
         # 'self' for the service's redirect back to the thank-you page.
         assert policy["form-action"][0] == "'self'", file
         origin = policy["form-action"][1:]
@@ -91,22 +97,20 @@ def watched_page(browser):
     context.close()
 
 
-def test_no_csp_violation_or_console_error_on_any_page(watched_page, site_dir, site_url):
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_no_csp_violation_or_console_error(watched_page, site_url, path):
     page, messages = watched_page
-    problems = []
-    for path in built_pages(site_dir):
-        messages.clear()
-        open_page(page, site_url + path)
-        violations = page.evaluate("window.__cpcViolations")
-        problems += [f"{path}: CSP violation: {violation}" for violation in violations]
-        for message in messages:
-            text = getattr(message, "text", None) or str(message)
-            location = getattr(message, "location", None) or {}
-            # GitHub Pages answers a missing path with 404.html and status 404;
-            # Chromium logs that status for the document itself.
-            if is_missing_page(path) and location.get("url") == site_url + path and "status of 404" in text:
-                continue
-            problems.append(f"{path}: console error: {text} ({location.get('url', '')})")
+    messages.clear()
+    open_page(page, site_url + path)
+    problems = [f"CSP violation: {violation}" for violation in page.evaluate("window.__cpcViolations")]
+    for message in messages:
+        text = getattr(message, "text", None) or str(message)
+        location = getattr(message, "location", None) or {}
+        # GitHub Pages answers a missing path with 404.html and status 404;
+        # Chromium logs that status for the document itself.
+        if is_missing_page(path) and location.get("url") == site_url + path and "status of 404" in text:
+            continue
+        problems.append(f"console error: {text} ({location.get('url', '')})")
     assert not problems, "\n".join(problems)
 
 
@@ -115,6 +119,6 @@ def test_the_browser_reports_violations(watched_page, site_url):
     page, messages = watched_page
     open_page(page, site_url)
     page.evaluate("""() => { const s = document.createElement("script"); s.textContent = "window.__cpcRan = 1"; document.body.append(s); }""")
-    page.wait_for_timeout(100)
+    page.wait_for_function("window.__cpcViolations.length > 0")
     assert page.evaluate("window.__cpcRan") is None
     assert any("script-src" in violation for violation in page.evaluate("window.__cpcViolations"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from quality_helpers import built_pages, language_of, new_context, open_page
+from support import built_pages, language_of, new_context, open_page
 
 SKIP_TEXT = {"nb": "Hopp til hovedinnhold", "en": "Skip to content"}
 MAX_TABS = 300

@@ -11,9 +11,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site
-from quality_helpers import built_pages
-from site_server import serve_site
+from support import build_site
+from support import built_pages
+from support import serve_site
 
 # Attributes that point somewhere; og:image/og:url are absolute site URLs.
 LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
@@ -103,15 +103,6 @@ def test_links_resolve_at_the_domain_root(site_dir, site_url):
     print("External links (not checked):\n  " + "\n  ".join(sorted(external)))
     assert checked > 100
     assert not broken, "\n".join(broken)
-
-
-@pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory, build_env):
-    """The site built for and served from /repo/, like a GitHub project page."""
-    dest = tmp_path_factory.mktemp("sub-path-site")
-    with serve_site(dest, prefix="/repo/") as url:
-        build_site(dest, **{**build_env, "SITE_URL": url})
-        yield dest, url
 
 
 def test_links_resolve_under_a_sub_path(sub_path_site):

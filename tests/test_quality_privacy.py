@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from quality_helpers import built_pages, is_missing_page, language_of, new_context, open_page, palette_toggle
+from support import built_pages, is_missing_page, language_of, new_context, open_page, palette_toggle
 
 QUERY = {"nb": "emballasje", "en": "packaging"}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from quality_helpers import built_pages, new_context, open_page
+from support import built_pages, new_context, open_page
 
 MAX_BYTES = 100 * 1024
 MAX_REQUESTS = 12

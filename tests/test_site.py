@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_project, copy_project
+from support import ROOT, build_project, copy_project
 
 SITE_URL = "https://www.cpcluster.no/"
 DOCS = ROOT / "docs"
@@ -78,7 +78,8 @@ def test_missing_ui_string_stops_the_build_naming_the_key(tmp_path):
     ui.write_text(ui.read_text(encoding="utf-8").replace("  en: Skip to content\n", ""), encoding="utf-8")
     result = build_project(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "data/ui.yml: 'skip_link' has no 'en' text" in result.stdout + result.stderr
+    line = (ROOT / "data" / "ui.yml").read_text(encoding="utf-8").splitlines().index("skip_link:") + 1
+    assert f"data/ui.yml:{line}: 'skip_link' has no 'en' text" in result.stdout + result.stderr
 
 
 def test_strict_build_prints_no_warnings(tmp_path):
@@ -235,49 +236,3 @@ def test_404_without_script_shows_both_languages(browser, site_url):
         assert page.locator("section.cpc-not-found:visible").count() == 2
     finally:
         context.close()
-
-
-# --- Search: Norwegian stemming, results in the page's language -----------
-
-# Material's result counter: "N treff"/"Ingen treff", "N matching documents"/"No matching documents".
-RESULT_COUNTER = r"/treff|matching document/"
-# Material's prompt while the query is empty.
-PROMPT = r"/Skriv søkeord|Type to start searching/"
-
-
-def search(page, query: str) -> list[str]:
-    """Search like a reader (Material listens for keyup) and return result URLs."""
-    field = page.locator("input.md-search__input")
-    field.click()
-    # Clear with keys, so Material sees it, and wait for its "type to search"
-    # prompt: the counter must not still show the previous query's results.
-    field.press("Control+a")
-    field.press("Backspace")
-    page.wait_for_function(f"() => {PROMPT}.test(document.querySelector('.md-search-result__meta').textContent)")
-    # The whole query at once, then a key Material hears: one search, not
-    # one per typed letter whose results could be mistaken for the last.
-    field.fill(query)
-    field.press("End")
-    page.wait_for_function(f"() => {RESULT_COUNTER}.test(document.querySelector('.md-search-result__meta').textContent)")
-    hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    return [urljoin(page.url, href) for href in hrefs]
-
-
-def test_norwegian_search_stems_and_stays_norwegian(page, site_url):
-    page.goto(site_url + "om-klyngen/")
-    # "emballasjens" (the packaging's) and "klyngens" (the cluster's) are
-    # inflected forms; the pages mostly say "emballasje" and "klynge".
-    for query in ("emballasjens", "klyngens", "verdikjeden"):
-        hits = search(page, query)
-        assert hits, f"{query!r} found nothing"
-        assert all(not urlsplit(h).path.startswith(urlsplit(site_url).path + "en/") for h in hits), hits
-    assert any("/fokusomrader/" in h for h in search(page, "emballasjens"))
-
-
-def test_english_search_stays_english(page, site_url):
-    page.goto(site_url + "en/om-klyngen/")
-    hits = search(page, "members")
-    assert hits
-    assert all(urlsplit(h).path.startswith(urlsplit(site_url).path + "en/") for h in hits), hits
-    # A Norwegian-only word finds nothing from an English page.
-    assert search(page, "emballasjens") == []

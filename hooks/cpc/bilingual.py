@@ -1,0 +1,132 @@
+"""The bilingual rules, in one place for the build, `make check` and the tests.
+
+- A page is a pair: `page.md` in the default language (Norwegian) beside
+  `page.en.md` in English. Both must exist, except for news posts, whose
+  English version is optional.
+- The default language lives at the site root, every other at `<locale>/`.
+- Interface strings live once per language in data/ui.yml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from cpc import datafile
+
+UI_FILE = "data/ui.yml"
+# Folders whose pages may exist in the default language only (news posts).
+OPTIONAL_TRANSLATION_DIRS = ("nyheter/",)
+# How each language names the others in messages to staff.
+LANGUAGE_NAMES = {"nb": {"nb": "norsk", "en": "Norwegian"}, "en": {"nb": "engelsk", "en": "English"}}
+
+
+@dataclass(frozen=True)
+class Languages:
+    default: str
+    locales: tuple[str, ...]
+    names: dict  # locale -> its own name, as the switcher shows it
+
+    @classmethod
+    def from_config(cls, config) -> "Languages":
+        """From the i18n plugin's settings in a loaded MkDocs config."""
+        try:
+            languages = config.plugins["i18n"].config.languages
+        except KeyError as error:
+            raise PluginError("mkdocs.yml: the i18n plugin is not configured.") from error
+        default = next(lang.locale for lang in languages if lang.default)
+        return cls(default, tuple(lang.locale for lang in languages), {lang.locale: lang.name for lang in languages})
+
+    @classmethod
+    def from_mkdocs_yml(cls, path: Path) -> "Languages":
+        """Read mkdocs.yml with MkDocs's own loader (for `make check`)."""
+        from mkdocs.config import load_config
+
+        return cls.from_config(load_config(config_file=str(path)))
+
+    def root(self, locale: str) -> str:
+        """Site-relative folder of a language: '' or 'en/'."""
+        return "" if locale == self.default else f"{locale}/"
+
+    @property
+    def last_built(self) -> str:
+        """static-i18n builds the default language first, then the others in order."""
+        return [locale for locale in self.locales if locale != self.default][-1] if len(self.locales) > 1 else self.default
+
+    def others(self, locale: str) -> list[str]:
+        return [other for other in self.locales if other != locale]
+
+    def split(self, rel: str) -> tuple[str, str]:
+        """'om.en.md' -> ('om', 'en'); 'om.md' -> ('om', 'nb')."""
+        stem = rel[:-3] if rel.endswith(".md") else rel
+        for locale in self.locales:
+            if locale != self.default and stem.endswith("." + locale):
+                return stem[: -len(locale) - 1], locale
+        return stem, self.default
+
+    def source_name(self, stem: str, locale: str) -> str:
+        return f"{stem}.md" if locale == self.default else f"{stem}.{locale}.md"
+
+    def url_in(self, locale: str, url: str) -> str:
+        """A default-language site URL ('om-klyngen/') in another language."""
+        return self.root(locale) + url
+
+    def language_name(self, locale: str, in_language: str) -> str:
+        return LANGUAGE_NAMES.get(locale, {}).get(in_language, locale)
+
+
+def translation_is_optional(stem: str) -> bool:
+    return stem.startswith(OPTIONAL_TRANSLATION_DIRS) and not stem.endswith("index")
+
+
+@dataclass(frozen=True)
+class MissingTranslation:
+    have: str  # docs-relative file that exists
+    want: str  # docs-relative file to create
+    locale: str  # the missing language
+
+
+def missing_translations(docs_dir: Path, languages: Languages) -> list[MissingTranslation]:
+    """Every page that lacks one of its languages (news posts may lack English)."""
+    found: dict[str, dict[str, str]] = {}
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        stem, locale = languages.split(rel)
+        found.setdefault(stem, {})[locale] = rel
+    missing = []
+    for stem, versions in found.items():
+        for locale in languages.locales:
+            if locale in versions:
+                continue
+            if locale != languages.default and languages.default in versions and translation_is_optional(stem):
+                continue
+            have = versions.get(languages.default) or next(iter(versions.values()))
+            missing.append(MissingTranslation(have, languages.source_name(stem, locale), locale))
+    return missing
+
+
+def check_parity(docs_dir: Path, languages: Languages) -> None:
+    """Stop the build naming each file to create."""
+    missing = missing_translations(docs_dir, languages)
+    if missing:
+        lines = [f"docs/{m.have} has no '{m.locale}' translation: create docs/{m.want}" for m in missing]
+        raise PluginError("Missing translations:\n  " + "\n  ".join(lines))
+
+
+def load_ui(path: Path, languages: Languages, label: str = UI_FILE) -> dict[str, dict[str, str]]:
+    """data/ui.yml as {locale: {key: text}}; a key without every language stops the build."""
+    data = datafile.load(path, label)
+    if not isinstance(data, dict):
+        raise datafile.DataError(label, None, "expected 'key: {nb: ..., en: ...}' entries.")
+    strings: dict[str, dict[str, str]] = {locale: {} for locale in languages.locales}
+    for key, texts in data.items():
+        line = data.line_of(key)
+        if not isinstance(texts, dict):
+            raise datafile.DataError(label, line, f"'{key}' must have one text per language ({', '.join(languages.locales)}).")
+        for locale in languages.locales:
+            text = texts.get(locale)
+            if not isinstance(text, str) or not text.strip():
+                raise datafile.DataError(label, line, f"'{key}' has no '{locale}' text. Add `{locale}: ...` under '{key}'.")
+            strings[locale][key] = text
+    return strings

@@ -1,0 +1,75 @@
+"""YAML data files read with line numbers, so every error can say where.
+
+`load(path, label)` returns plain dicts and lists; every mapping is a
+`Located` dict that remembers the line of each key, so a validator can write
+"data/goals.yml:42: goal 'x', field 'target.year': ...".
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+
+class DataError(PluginError):
+    """A problem in a data file; the message starts with file:line."""
+
+    def __init__(self, label: str, line: int | None, message: str):
+        self.label, self.line = label, line
+        super().__init__(f"{label}:{line}: {message}" if line else f"{label}: {message}")
+
+
+class Located(dict):
+    """A mapping that knows the 1-based line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    mapping = Located(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {loader.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value}
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse(text: str, label: str, first_line: int = 1):
+    """Parse YAML text; errors name `label` and the line (offset by first_line - 1)."""
+    try:
+        return _shift(yaml.load(text, Loader=_Loader), first_line - 1)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + first_line if mark else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise DataError(label, line, f"not valid YAML ({problem}). Check the indentation and put text with a colon in quotes.") from error
+
+
+def _shift(data, offset: int):
+    if offset and isinstance(data, Located):
+        data.line += offset
+        data.key_lines = {key: line + offset for key, line in data.key_lines.items()}
+        for value in data.values():
+            _shift(value, offset)
+    elif offset and isinstance(data, list):
+        for value in data:
+            _shift(value, offset)
+    return data
+
+
+def load(path: Path, label: str):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise DataError(label, None, "file not found.") from error
+    return parse(text, label)

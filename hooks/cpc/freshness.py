@@ -1,0 +1,75 @@
+"""Translation freshness: which page of a pair was changed later, by git.
+
+The older page shows a notice (overrides/partials/cpc-freshness.html) that
+links to the newer one; `make check` lists the same pairs as warnings.
+Without git history no notice is shown and one log line says why.
+"""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+
+def _git(root: Path, *args: str) -> str | None:
+    """Run git in `root`; None when git is missing or the command fails."""
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def git_history_problem(root: Path) -> str | None:
+    """Why commit dates cannot be compared in `root`, or None if they can."""
+    if _git(root, "--version") is None:
+        return "git is not installed"
+    if _git(root, "rev-parse", "--is-inside-work-tree") != "true":
+        return f"{root} is not a git checkout (a tarball?)"
+    if _git(root, "rev-parse", "--verify", "--quiet", "HEAD") is None:
+        return "the git repository has no commits yet"
+    return None
+
+
+def is_shallow(root: Path) -> bool:
+    return _git(root, "rev-parse", "--is-shallow-repository") == "true"
+
+
+def last_commit_time(root: Path, path: Path) -> int | None:
+    """Commit time (Unix seconds) of the last commit touching `path`, or None."""
+    out = _git(root, "log", "-1", "--format=%ct", "--", str(path))
+    return int(out) if out else None
+
+
+class CommitTimes:
+    """Last commit times, looked up once per build (both languages share it)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._times: dict[Path, int | None] = {}
+
+    def __call__(self, path) -> int | None:
+        path = Path(path).resolve()
+        if path not in self._times:
+            self._times[path] = last_commit_time(self.root, path)
+        return self._times[path]
+
+
+def newer_versions(times: CommitTimes | None, page) -> list[dict]:
+    """The page's other-language versions committed after it: [{lang, href}]."""
+    if times is None or not page.file.abs_src_path:
+        return []
+    own = times(page.file.abs_src_path)
+    if own is None:  # not committed yet: nothing to compare
+        return []
+    newer = []
+    for lang, other in page.file.alternates.items():
+        if lang == page.file.locale or not other.abs_src_path:
+            continue
+        theirs = times(other.abs_src_path)
+        if theirs is not None and theirs > own:
+            target = "" if other.url in ("", "./") else other.url
+            href = get_relative_url(target or ".", page.url or ".")
+            newer.append({"lang": lang, "href": href if target or href.endswith("/") else href + "/"})
+    return newer

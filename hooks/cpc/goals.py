@@ -1,0 +1,332 @@
+"""The cluster's goals: data/goals.yml read, validated and turned into views.
+
+Validation happens once, here; every message names the file, the line, the
+goal and the field. The views are plain data for the Jinja macros in
+overrides/partials/cpc-goals.html, which hold all of the markup.
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cpc import datafile, goal_chart
+from cpc.datafile import DataError
+
+GOALS_FILE = "data/goals.yml"
+MARKER = "<!-- cpc-goals -->"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KINDS = ("quantitative", "qualitative")
+TEXT_FIELDS = ("title", "statement")
+QUANTITATIVE_FIELDS = ("unit", "baseline", "target", "measurements")
+GOAL_FIELDS = ("id", "kind", *TEXT_FIELDS, *QUANTITATIVE_FIELDS)
+POINT_FIELDS = ("value", "year")
+TARGET_FIELDS = ("value", "year", "at_least")
+MEASUREMENT_FIELDS = ("year", "value", "source_title", "source_url")
+# What a statement may say in {braces}; the numbers come from the data.
+PLACEHOLDERS = {
+    "with_baseline": {"baseline", "baseline_year", "target", "target_year"},
+    "target_only": {"target", "target_year"},
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: float
+
+
+@dataclass(frozen=True)
+class Measurement:
+    year: int
+    value: float
+    source_title: str
+    source_url: str
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    kind: str
+    title: dict
+    statement: dict
+    unit: str | None = None
+    baseline: Point | None = None
+    target: Point | None = None
+    at_least: bool = False
+    measurements: tuple = ()
+
+    @property
+    def latest(self) -> Measurement | None:
+        return self.measurements[-1] if self.measurements else None
+
+    def progress(self) -> float | None:
+        """Share of the way from baseline to target (1.0 = reached), or None.
+
+        A target-only goal ("at least 5 %") counts from zero."""
+        if self.latest is None:
+            return None
+        start = self.baseline.value if self.baseline else 0
+        return (self.latest.value - start) / (self.target.value - start)
+
+
+class _Checker:
+    """Raises DataError naming file, line, goal and field."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.goal = None
+        self.entry: datafile.Located | None = None
+
+    def fail(self, field: str | None, problem: str, where=None):
+        where = where if where is not None else self.entry
+        top = field.split(".")[0].split("[")[0] if field else None
+        line = where.line_of(top) if isinstance(where, datafile.Located) and top else getattr(where, "line", None)
+        goal = f"goal '{self.goal}'" if self.goal else "top level"
+        field_part = f", field '{field}'" if field else ""
+        raise DataError(self.label, line, f"{goal}{field_part}: {problem}")
+
+    def known_fields(self, mapping: dict, allowed: tuple, prefix: str = ""):
+        for key in mapping:
+            if key not in allowed:
+                hint = difflib.get_close_matches(str(key), allowed, n=1)
+                tip = f" Did you mean '{prefix}{hint[0]}'?" if hint else f" Allowed: {', '.join(allowed)}."
+                self.fail(f"{prefix}{key}", f"unknown field.{tip}", _nested(mapping, key))
+
+    def require(self, mapping: dict, field: str, prefix: str = ""):
+        if field not in mapping:
+            self.fail(f"{prefix}{field}", "missing field.", mapping)
+        return mapping[field]
+
+    def mapping(self, value, field: str | None, shape: str) -> dict:
+        if not isinstance(value, dict):
+            self.fail(field, f"expected {shape}, got {value!r}.")
+        return value
+
+    def year(self, value, field: str, where) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(field, f"expected a year such as 2024, got {value!r}.", where)
+        return value
+
+    def percent(self, value, field: str, where) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(field, f"expected a number (use '.' for decimals, no '%'), got {value!r}.", where)
+        if not 0 <= value <= 100:
+            self.fail(field, f"{value} is outside 0–100 (a percentage).", where)
+        return value
+
+    def texts(self, value, field: str, locales, allowed: set[str]) -> dict:
+        texts = self.mapping(value, field, "one text per language: " + ", ".join(f"{l}: ..." for l in locales))
+        self.known_fields(texts, tuple(locales), f"{field}.")
+        for locale in locales:
+            text = texts.get(locale)
+            if not isinstance(text, str) or not text.strip():
+                self.fail(f"{field}.{locale}", f"missing translation. Add `{locale}: ...` under '{field}'.", texts)
+            if re.search(r"\d", text):
+                self.fail(f"{field}.{locale}", "contains a digit; write {target}, {baseline} and the like instead, "
+                          "so each number is written once, in baseline, target or measurements.", _nested(texts, locale))
+            used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+            unknown = used - allowed
+            if unknown:
+                self.fail(f"{field}.{locale}", f"unknown placeholder {{{sorted(unknown)[0]}}}; use only "
+                          + (", ".join("{" + p + "}" for p in sorted(allowed)) or "plain text") + ".", _nested(texts, locale))
+        return {locale: " ".join(texts[locale].split()) for locale in locales}
+
+
+def _nested(mapping, key):
+    """An object whose .line is the line of `key` in `mapping`."""
+    class _At:
+        line = mapping.line_of(key) if isinstance(mapping, datafile.Located) else None
+    return _At
+
+
+def validate_goals(data, label: str, locales, this_year: int) -> list[Goal]:
+    """Turn the parsed YAML into Goals, or raise DataError naming what is wrong."""
+    check = _Checker(label)
+    data = check.mapping(data, "goals", "a mapping with a 'goals:' list")
+    check.entry = data
+    check.known_fields(data, ("goals",))
+    entries = check.require(data, "goals")
+    if not isinstance(entries, list) or not entries:
+        check.fail("goals", "expected a non-empty list of goals.")
+    goals: list[Goal] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, start=1):
+        check.goal = f"#{number}"
+        entry = check.mapping(entry, None, "a goal with id, kind, title, ...")
+        check.entry = entry
+        goal_id = check.require(entry, "id")
+        if not isinstance(goal_id, str) or not ID_PATTERN.match(goal_id):
+            check.fail("id", f"{goal_id!r} is not a lowercase-with-hyphens id such as 'materialgjenvinning'.")
+        check.goal = goal_id
+        if goal_id in seen:
+            check.fail("id", "duplicate id; every goal needs its own.")
+        seen.add(goal_id)
+        check.known_fields(entry, GOAL_FIELDS)
+        kind = check.require(entry, "kind")
+        if kind not in KINDS:
+            check.fail("kind", f"{kind!r} is not one of: {', '.join(KINDS)}.")
+        if kind == "qualitative":
+            for field in QUANTITATIVE_FIELDS:
+                if field in entry:
+                    check.fail(field, "a qualitative goal has no numbers; remove this field or make the goal quantitative.")
+            texts = {field: check.texts(check.require(entry, field), field, locales, set()) for field in TEXT_FIELDS}
+            goals.append(Goal(goal_id, kind, texts["title"], texts["statement"]))
+            continue
+        goals.append(_quantitative(check, entry, goal_id, locales, this_year))
+    return goals
+
+
+def _quantitative(check: _Checker, entry: dict, goal_id: str, locales, this_year: int) -> Goal:
+    unit = check.require(entry, "unit")
+    if unit != "%":
+        check.fail("unit", f"{unit!r} is not supported; use \"%\".")
+    baseline = None
+    raw = check.require(entry, "baseline")
+    if raw is not None:  # null marks a target-only goal
+        raw = check.mapping(raw, "baseline", "{value: ..., year: ...} or null")
+        check.known_fields(raw, POINT_FIELDS, "baseline.")
+        baseline = Point(
+            check.year(check.require(raw, "year", "baseline."), "baseline.year", raw),
+            check.percent(check.require(raw, "value", "baseline."), "baseline.value", raw),
+        )
+    raw = check.mapping(check.require(entry, "target"), "target", "{value: ..., year: ...}")
+    check.known_fields(raw, TARGET_FIELDS, "target.")
+    target = Point(
+        check.year(check.require(raw, "year", "target."), "target.year", raw),
+        check.percent(check.require(raw, "value", "target."), "target.value", raw),
+    )
+    at_least = raw.get("at_least", False)
+    if not isinstance(at_least, bool):
+        check.fail("target.at_least", f"expected true or false, got {at_least!r}.", raw)
+    if baseline:
+        if target.year <= baseline.year:
+            check.fail("target.year", f"{target.year} is not after baseline.year {baseline.year}.", raw)
+        if target.value == baseline.value:
+            check.fail("target.value", "equals baseline.value; there would be no way to go.", raw)
+    elif target.value <= 0:
+        check.fail("target.value", "must be above 0 for a goal without a baseline.", raw)
+    allowed = PLACEHOLDERS["with_baseline" if baseline else "target_only"]
+    title = check.texts(check.require(entry, "title"), "title", locales, set())
+    statement = check.texts(check.require(entry, "statement"), "statement", locales, allowed)
+    raw = entry.get("measurements") or []
+    if not isinstance(raw, list):
+        check.fail("measurements", "expected a list (or [] for none yet).")
+    measurements = [_measurement(check, item, n, baseline, this_year) for n, item in enumerate(raw, start=1)]
+    years = [m.year for m in measurements]
+    for year in years:
+        if years.count(year) > 1:
+            check.fail("measurements", f"two measurements for {year}; keep one per year.")
+    return Goal(goal_id, "quantitative", title, statement, unit, baseline, target,
+                at_least, tuple(sorted(measurements, key=lambda m: m.year)))
+
+
+def _measurement(check: _Checker, item, number: int, baseline: Point | None, this_year: int) -> Measurement:
+    prefix = f"measurements[{number}]."
+    item = check.mapping(item, prefix[:-1], "{year, value, source_title, source_url}")
+    check.known_fields(item, MEASUREMENT_FIELDS, prefix)
+    year = check.year(check.require(item, "year", prefix), prefix + "year", item)
+    first = baseline.year if baseline else None
+    if year > this_year or (first is not None and year < first):
+        span = f"{first}..{this_year}" if first is not None else f"up to {this_year}"
+        check.fail(prefix + "year", f"{year} is outside {span} (baseline year to this year).", item)
+    value = check.percent(check.require(item, "value", prefix), prefix + "value", item)
+    title = check.require(item, "source_title", prefix)
+    if not isinstance(title, str) or not title.strip():
+        check.fail(prefix + "source_title", "the source needs a title.", item)
+    url = check.require(item, "source_url", prefix)
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        check.fail(prefix + "source_url", f"{url!r} is not an http(s) address such as https://www.ssb.no/...", item)
+    return Measurement(year, value, title.strip(), url)
+
+
+def load_goals(path: Path, label: str, locales, this_year: int | None = None) -> list[Goal]:
+    return validate_goals(datafile.load(path, label), label, locales, this_year or datetime.date.today().year)
+
+
+# --------------------------------------------------------------------------
+# Text, in the reader's language (strings from data/ui.yml)
+# --------------------------------------------------------------------------
+
+def number(value: float, ui: dict) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return text.replace(".", ui["goals_decimal_separator"])
+
+
+def percent(value: float, ui: dict) -> str:
+    return ui["goals_percent"].format(value=number(value, ui))
+
+
+def target_text(goal: Goal, ui: dict) -> str:
+    text = percent(goal.target.value, ui)
+    return ui["goals_at_least"].format(value=text) if goal.at_least else text
+
+
+def statement_text(goal: Goal, lang: str, ui: dict) -> str:
+    """The goal as one sentence, the way the cluster states it."""
+    if goal.kind == "qualitative":
+        return goal.statement[lang]
+    values = {"target": percent(goal.target.value, ui), "target_year": goal.target.year}
+    if goal.baseline:
+        values |= {"baseline": percent(goal.baseline.value, ui), "baseline_year": goal.baseline.year}
+    return goal.statement[lang].format(**values)
+
+
+def progress_text(goal: Goal, ui: dict) -> str | None:
+    """How far the latest measurement has come; None without a measurement."""
+    progress = goal.progress()
+    if progress is None:
+        return None
+    if progress >= 1:
+        return ui["goals_reached"]
+    if progress < 0:
+        return ui["goals_behind"]
+    key = "goals_progress" if goal.baseline else "goals_progress_target_only"
+    return ui[key].format(percent=percent(round(progress * 100), ui))
+
+
+def chart_name(goal: Goal, lang: str, ui: dict) -> str:
+    """The chart's accessible name: the same facts the picture shows."""
+    parts = [ui["goals_chart_name"].format(title=goal.title[lang])]
+    if goal.baseline:
+        parts.append(ui["goals_chart_path"].format(
+            baseline=percent(goal.baseline.value, ui), baseline_year=goal.baseline.year,
+            target=target_text(goal, ui), target_year=goal.target.year))
+    else:
+        parts.append(ui["goals_chart_target_only"].format(target=target_text(goal, ui), target_year=goal.target.year))
+    if goal.latest:
+        parts.append(ui["goals_chart_latest"].format(value=percent(goal.latest.value, ui), year=goal.latest.year))
+        parts.append(progress_text(goal, ui) + ".")
+    return " ".join(parts)
+
+
+def view(goal: Goal, lang: str, ui: dict, frame: goal_chart.Frame) -> dict:
+    """Everything the goal macros show for one goal, as text and numbers."""
+    item = {
+        "id": goal.id, "kind": goal.kind, "title": goal.title[lang],
+        "statement": statement_text(goal, lang, ui),
+    }
+    if goal.kind == "qualitative":
+        return item
+    latest = goal.latest
+    return item | {
+        "baseline": {"value": percent(goal.baseline.value, ui), "year": goal.baseline.year} if goal.baseline else None,
+        "target": {"value": target_text(goal, ui), "year": goal.target.year},
+        "measurements": [{"year": m.year, "value": percent(m.value, ui), "source_title": m.source_title,
+                          "source_url": m.source_url} for m in goal.measurements],
+        "latest": {"value": percent(latest.value, ui), "year": latest.year, "source_title": latest.source_title,
+                   "source_url": latest.source_url} if latest else None,
+        "progress": progress_text(goal, ui),
+        "chart": goal_chart.chart(goal, frame, name=chart_name(goal, lang, ui), label=lambda v: percent(v, ui),
+                                  target_label=target_text(goal, ui), status=progress_text(goal, ui)),
+    }
+
+
+def views(goals: list[Goal], lang: str, ui: dict, compact: bool) -> list[dict]:
+    frame = goal_chart.COMPACT if compact else goal_chart.FULL
+    return [view(goal, lang, ui, frame) for goal in goals]
