@@ -153,7 +153,7 @@ def test_search_by_keyboard(keyboard_page, site_url, start, query):
     press_tab_until(page, "e.matches('input.md-search__input')", "the search field")
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", state="visible")
-    # Material moves through the results with the arrow keys.
+    # The arrow keys move through the results.
     for _ in range(5):
         page.keyboard.press("ArrowDown")
         if page.evaluate("document.activeElement.matches('.md-search-result__link')"):
