@@ -157,11 +157,11 @@ def test_home_page_shows_focus_areas_and_calls_to_action(site_dir):
     for lang in LANGS:
         soup = soup_of(site_dir, "en/" if lang == "en" else "")
         cards = soup.select(".cpc-home-focus .cpc-card a")
-        assert len(cards) == 5
         area_paths = sorted(url_path(p, lang) for p in (DOCS / "fokusomrader").glob("*.md")
                             if not p.name.endswith(".en.md") and p.name != "index.md")
         home = "en/" if lang == "en" else ""
-        assert sorted(normpath(home + a["href"]) + "/" for a in cards) == area_paths
+        # One card per focus-area page, however many there are.
+        assert sorted(normpath(home + a["href"]) + "/" for a in cards) == area_paths and area_paths
         buttons = [normpath("/" + home + a["href"]).lstrip("/") for a in soup.select("a.md-button")]
         assert (home + "bli-medlem") in buttons
         assert (home + "kontakt") in buttons
