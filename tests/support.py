@@ -477,3 +477,47 @@ def switch_scheme(page, wanted: str) -> None:
         page.wait_for_function("wanted => document.body.getAttribute('data-md-color-scheme') === wanted", arg=wanted)
     # The switch fades colours; checks must see the final ones.
     page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState === 'finished')")
+
+
+def first_view(browser, url: str) -> dict:
+    """Load `url` in a fresh context, cold cache, until the network is idle;
+    every request with its compressed size, counted by the browser (CDP)."""
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        urls, sizes = {}, {}
+        cdp.on("Network.requestWillBeSent", lambda event: urls.setdefault(event["requestId"], event["request"]["url"]))
+        cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        open_page(page, url)
+        requests = [(urls[rid], sizes.get(rid, 0)) for rid in urls if not urls[rid].startswith("data:")]
+    finally:
+        context.close()
+    return {"eager": requests, "bytes": sum(size for _, size in requests)}
+
+
+def one_search(browser, url: str, query: str) -> dict:
+    """Open `url`, search for `query` as a reader would; the requests, bytes
+    and milliseconds from intent to results, and the result count."""
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        open_page(page, url)
+        cdp = context.new_cdp_session(page)
+        urls, sizes = {}, {}
+        cdp.on("Network.requestWillBeSent", lambda event: urls.setdefault(event["requestId"], event["request"]["url"]))
+        cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        started = page.evaluate("performance.now()")
+        page.locator("input.md-search__input").fill(query)
+        page.wait_for_function("() => /treff|result/i.test(document.querySelector('#cpc-search-status').textContent)")
+        elapsed = page.evaluate("performance.now()") - started
+        page.wait_for_load_state("networkidle")
+        count = page.locator("#cpc-search-results a").count()
+        requests = [(urls[rid], sizes.get(rid, 0)) for rid in urls]
+    finally:
+        context.close()
+    return {"requests": requests, "bytes": sum(size for _, size in requests), "ms": elapsed, "results": count}

@@ -8,29 +8,11 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from support import PAGES, new_context, open_page, page_id
+from support import PAGES, first_view, page_id
 
 MAX_BYTES = 80 * 1024
 MAX_REQUESTS = 8
 IMAGE_FORMATS = (".svg", ".webp", ".avif")
-
-
-def first_view(browser, url: str) -> dict:
-    """Load `url` in a fresh context; return the CDP-counted network traffic."""
-    context = new_context(browser)
-    try:
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        urls, sizes = {}, {}
-        cdp.on("Network.requestWillBeSent", lambda event: urls.setdefault(event["requestId"], event["request"]["url"]))
-        cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        open_page(page, url)
-        requests = [(urls[rid], sizes.get(rid, 0)) for rid in urls if not urls[rid].startswith("data:")]
-    finally:
-        context.close()
-    return {"eager": requests, "bytes": sum(size for _, size in requests)}
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
