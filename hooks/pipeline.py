@@ -16,7 +16,7 @@ import sys
 for _name in [name for name in sys.modules if name == "cpc" or name.startswith("cpc.")]:
     del sys.modules[_name]
 
-from cpc import assets, content, csp, forms, goals, search, site as site_module, theme_patches  # noqa: E402
+from cpc import assets, content, csp, feeds, forms, goals, news, news_pages, search, site as site_module, theme_patches  # noqa: E402
 
 
 class Pipeline:
@@ -30,18 +30,29 @@ class Pipeline:
         self.site = site_module.Site.load(config)
         return config
 
-    # 2. Each page's body: generated blocks at their markers, staff notes out.
+    # 2. The menu: the news pages of the language being built, once it has posts.
+    def on_nav(self, nav, config, files):
+        news_pages.add(nav, files, config, self.site, config.theme["language"])
+        return nav
+
+    # 3. Each page's source: news posts use the post template.
+    def on_page_markdown(self, markdown, page, config, files):
+        if news.is_post(page.file.src_uri):
+            page.meta["template"] = "cpc-post.html"
+        return markdown
+
+    # 4. Each page's body: generated blocks at their markers, staff notes out.
     def on_page_content(self, html, page, config, files):
         if goals.MARKER in html:
             html = html.replace(goals.MARKER, self.site.goals_html(page))
         html = forms.render_markers(self.site, html, page)
         return content.strip_staff_notes(html)
 
-    # 3. Templates: Material's, with our few checked patches.
+    # 5. Templates: Material's, with our few checked patches.
     def on_env(self, env, config, files):
         return theme_patches.apply(env)
 
-    # 4. What templates know about a page: one `cpc` object.
+    # 6. What templates know about a page: one `cpc` object.
     def on_page_context(self, context, page, config, nav):
         context["cpc"] = self.site.page_view(page)
         return context
@@ -51,7 +62,7 @@ class Pipeline:
             context["cpc"] = self.site.not_found_view()
         return context
 
-    # 5. The final HTML: the Content-Security-Policy needs every inline script.
+    # 7. The final HTML: the Content-Security-Policy needs every inline script.
     def on_post_page(self, output, page, config):
         return csp.add_policy(output, self.site.form_service.origin, f"docs/{page.file.src_uri}")
 
@@ -64,14 +75,15 @@ class Pipeline:
             return (self.site.site_dir / "404.html").read_text(encoding="utf-8")
         return csp.add_policy(output, self.site.form_service.origin, template_name)
 
-    # 6. After the last language: assets and the search index, over the whole site.
+    # 8. After the last language: assets, feeds and calendars, and the search index.
     def on_post_build(self, config):
         if config.theme["language"] != self.site.languages.last_built:
             return
         assets.write(config)
+        feeds.write(self.site)
         search.build_index(self.site.site_dir)
 
-    # 7. `make serve` reloads when a data file changes.
+    # 9. `make serve` reloads when a data file changes.
     def on_serve(self, server, config, builder):
         for path in self.site.watched_files():
             server.watch(str(path))
@@ -80,6 +92,8 @@ class Pipeline:
 
 _pipeline = Pipeline()
 on_config = _pipeline.on_config
+on_nav = _pipeline.on_nav
+on_page_markdown = _pipeline.on_page_markdown
 on_page_content = _pipeline.on_page_content
 on_env = _pipeline.on_env
 on_page_context = _pipeline.on_page_context

@@ -87,7 +87,7 @@ def write_stress_posts(project: Path, count: int) -> None:
             title = " ".join(rng.choice(words) for _ in range(5)).capitalize()
             (folder / f"stress-{n:04d}{suffix}").write_text(
                 f"---\ntitle: {title}\ndescription: Generated post {n} for the benchmark.\ndate: {date}\n---\n\n"
-                f"# {title}\n\n{text}\n", encoding="utf-8")
+                f"{text}\n", encoding="utf-8")
 
 
 def with_material_search(project: Path) -> None:
@@ -108,9 +108,9 @@ def gzip_size(path: Path) -> int:
 
 # --- Measuring in the browser ---------------------------------------------------------
 
-def measure(browser, base: str) -> dict:
+def measure(browser, base: str, log: list) -> dict:
     views = {path: first_view(browser, base + path) for path in VIEW_PAGES}
-    searches = {path: one_search(browser, base + path, query) for path, query in QUERIES.items()}
+    searches = {path: one_search(browser, base + path, query, log) for path, query in QUERIES.items()}
     return {"views": views, "searches": searches}
 
 
@@ -236,11 +236,12 @@ def main() -> None:
                 write_stress_posts(project, count)
             site = work / f"{name}-site"
             site.mkdir()
-            with serve_site(site) as base:
+            log: list = []
+            with serve_site(site, log=log) as base:
                 seconds = timed_build(project, site, SITE_URL=base, **BUILD_ENV)
                 print(f"{name}: built in {seconds:.1f} s", file=sys.stderr)
                 sizes[name] = {"build": seconds, "index": folder_size(site / "pagefind"),
-                               "browser": measure(browser, base)}
+                               "browser": measure(browser, base, log)}
         browser.close()
 
         project = copy_project(work / "lunr")

@@ -28,6 +28,7 @@ from cpc.bilingual import Languages, missing_translations  # noqa: E402
 from cpc.datafile import DataError  # noqa: E402
 from cpc.freshness import CommitTimes, git_history_problem  # noqa: E402
 from cpc.goals import load_goals  # noqa: E402
+from cpc import news  # noqa: E402
 
 DESCRIPTION_MAX = 160
 DEFAULT_LOCALES = ("nb", "en")
@@ -156,13 +157,32 @@ class Checker:
 
     def run(self) -> list[Finding]:
         self.check_translations()
+        versions: dict[str, dict] = {}
         for page in self.pages.values():
-            self.check_front_matter(page)
+            if news.is_post(page.rel):
+                version = self.check_post(page)
+                if version:
+                    versions.setdefault(page.stem, {})[page.locale] = (page, version)
+            else:
+                self.check_front_matter(page)
             self.check_headings(page)
             self.check_links_and_images(page)
             self.check_scripts(page)
+        for pair in versions.values():
+            main = pair.get(self.default)
+            for locale, (page, version) in pair.items():
+                if main and locale != self.default:
+                    for problem in news.check_pair(main[1], version):
+                        self.error(page, problem.line, problem.nb, problem.en)
         self.check_freshness()
         return self.findings
+
+    # A news post or event: the build's own rules (hooks/cpc/news.py).
+    def check_post(self, page: Page):
+        version, problems = news.check_post(page.text, f"docs/{page.rel}", page.locale, self.docs)
+        for problem in problems:
+            self.error(page, problem.line, problem.nb, problem.en)
+        return version
 
     # A page without its translation.
     def file_for(self, stem: str, locale: str) -> str:

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM_ARGS, build_site, find_chromium, serve_form_endpoint, serve_site
+import datetime
+from zoneinfo import ZoneInfo
+
+from support import (CHROMIUM_ARGS, build_project, build_site, copy_project, find_chromium, serve_form_endpoint, serve_site,
+                     write_fixture_posts)
 
 SUB_PATH = "/repo/"
 
@@ -48,6 +52,31 @@ def sub_path_site(tmp_path_factory, build_env):
         # Absolute links (canonical, og:url) then point here and can be checked too.
         build_site(dest, **{**build_env, "SITE_URL": url})
         yield dest, url
+
+
+@pytest.fixture(scope="session")
+def news_today():
+    """Today in Norway: fixture posts are dated around it."""
+    return datetime.datetime.now(ZoneInfo("Europe/Oslo")).date()
+
+
+@pytest.fixture(scope="session")
+def news_project(tmp_path_factory, news_today):
+    """A copy of the project with the fixture posts (support.write_fixture_posts)."""
+    project = copy_project(tmp_path_factory.mktemp("news") / "project")
+    posts = write_fixture_posts(project, news_today)
+    return project, posts
+
+
+@pytest.fixture(scope="session")
+def news_site(tmp_path_factory, news_project, build_env):
+    """(site folder, base URL, posts) of the project with fixture posts, served."""
+    project, posts = news_project
+    dest = tmp_path_factory.mktemp("news-site")
+    result = build_project(project, dest, **build_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_site(dest) as url:
+        yield dest, url, posts
 
 
 @pytest.fixture(scope="session")

@@ -14,13 +14,16 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import yaml
+from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
@@ -91,6 +94,42 @@ def find_chromium() -> str:
     )
 
 
+def write_fixture_posts(project: Path, today) -> dict:
+    """Four posts, dated around `today` (Norwegian time), in a project copy:
+    a Norwegian-only post, a bilingual post, an upcoming event with sign-up
+    open and a past event. Returns their facts for the tests."""
+    import datetime
+
+    day = lambda n: (today + datetime.timedelta(days=n)).isoformat()
+    posts = {
+        "kun-norsk": {"nb": ("Bare på norsk", "Et innlegg som bare finnes på norsk.", day(-3), None)},
+        "to-sprak": {"nb": ("Nytt fra klyngen", "Et innlegg på to språk.", day(-10), None),
+                     "en": ("News from the cluster", "A post in two languages.", day(-10), None)},
+        "workshop": {"nb": ("Workshop om fiberemballasje", "Invitasjon til workshop.", day(-5),
+                            {"start": day(30) + " 10:00", "end": day(30) + " 15:30", "location": "Pakkhuset, Oslo",
+                             "signup_until": day(20)}),
+                     "en": ("Workshop on fibre packaging", "Invitation to a workshop.", day(-5),
+                            {"start": day(30) + " 10:00", "end": day(30) + " 15:30", "location": "Pakkhuset, Oslo",
+                             "signup_until": day(20)})},
+        "frokostmote": {"nb": ("Frokostmøte om resirkulering", "Et møte som har vært.", day(-60),
+                               {"start": day(-40) + " 08:00", "end": day(-40) + " 09:30", "location": "Bergen"}),
+                        "en": ("Breakfast meeting on recycling", "A meeting that has taken place.", day(-60),
+                               {"start": day(-40) + " 08:00", "end": day(-40) + " 09:30", "location": "Bergen"})},
+    }
+    folder = project / "docs" / "nyheter"
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, versions in posts.items():
+        for lang, (title, description, date, event) in versions.items():
+            lines = ["---", f"title: {title}", f"description: {description}", f"date: {date}"]
+            if event:
+                lines.append("event:")
+                lines += [f"  {key}: {value}" for key, value in event.items()]
+            body = "Tekst.\n\n## Program\n\nMer tekst.\n" if lang == "nb" else "Text.\n\n## Programme\n\nMore text.\n"
+            (folder / (f"{slug}.md" if lang == "nb" else f"{slug}.{lang}.md")).write_text(
+                "\n".join(lines) + "\n---\n\n" + body, encoding="utf-8")
+    return posts
+
+
 # --- Serving a built site like GitHub Pages ------------------------------
 
 
@@ -107,7 +146,7 @@ def find_chromium() -> str:
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
-def make_site_handler(root: Path, prefix: str):
+def make_site_handler(root: Path, prefix: str, log: list | None = None):
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):  # keep test output quiet
             pass
@@ -147,6 +186,8 @@ def make_site_handler(root: Path, prefix: str):
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-cache")
             self.end_headers()
+            if log is not None:  # what crossed the wire, as the server sent it
+                log.append((self.path, len(body)))
             if not head:
                 self.wfile.write(body)
 
@@ -154,11 +195,12 @@ def make_site_handler(root: Path, prefix: str):
 
 
 @contextmanager
-def serve_site(root: Path, prefix: str = "/"):
-    """Yield the base URL of `root` served at `prefix` on a free port."""
+def serve_site(root: Path, prefix: str = "/", log: list | None = None):
+    """Yield the base URL of `root` served at `prefix` on a free port; with
+    `log`, append (path, bytes sent) for every response."""
     if not (prefix.startswith("/") and prefix.endswith("/")):
         raise ValueError(f"prefix must start and end with '/': {prefix!r}")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_site_handler(Path(root), prefix))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_site_handler(Path(root), prefix, log))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -216,6 +258,7 @@ class FormEndpoint:
         self.mode = "ok"
         self.port = 0
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self._release = threading.Event()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -278,6 +321,17 @@ class FormEndpoint:
     def record(self, entry: Recorded) -> None:
         with self._lock:
             self.requests.append(entry)
+            self._arrived.notify_all()
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> list[Recorded]:
+        """Wait until `count` posts have arrived (woken by each arrival); return them."""
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: len([r for r in self.requests if r.method == "POST"]) >= count, timeout):
+                raise AssertionError(f"the endpoint got {len(self.posts_unlocked())} posts, expected {count}")
+            return self.posts_unlocked()
+
+    def posts_unlocked(self) -> list[Recorded]:
+        return [r for r in self.requests if r.method == "POST"]
 
     def release_event(self) -> threading.Event:
         with self._lock:
@@ -498,26 +552,108 @@ def first_view(browser, url: str) -> dict:
     return {"eager": requests, "bytes": sum(size for _, size in requests)}
 
 
-def one_search(browser, url: str, query: str) -> dict:
-    """Open `url`, search for `query` as a reader would; the requests, bytes
-    and milliseconds from intent to results, and the result count."""
+def one_search(browser, url: str, query: str, log: list) -> dict:
+    """Open `url`, then search for `query` as a reader would. Counted by the
+    server (`log` from serve_site), since the engine fetches from a worker:
+    the requests and bytes from intent to results, the milliseconds, and the
+    number of results."""
     context = new_context(browser)
     try:
         page = context.new_page()
         open_page(page, url)
-        cdp = context.new_cdp_session(page)
-        urls, sizes = {}, {}
-        cdp.on("Network.requestWillBeSent", lambda event: urls.setdefault(event["requestId"], event["request"]["url"]))
-        cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        log.clear()
         started = page.evaluate("performance.now()")
         page.locator("input.md-search__input").fill(query)
         page.wait_for_function("() => /treff|result/i.test(document.querySelector('#cpc-search-status').textContent)")
         elapsed = page.evaluate("performance.now()") - started
         page.wait_for_load_state("networkidle")
         count = page.locator("#cpc-search-results a").count()
-        requests = [(urls[rid], sizes.get(rid, 0)) for rid in urls]
+        requests = list(log)
     finally:
         context.close()
     return {"requests": requests, "bytes": sum(size for _, size in requests), "ms": elapsed, "results": count}
+
+
+# --- The link checker --------------------------------------------------
+
+# Attributes that point somewhere; og:image/og:url are absolute site URLs.
+LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
+                   ("iframe", "src"), ("form", "action"), ("use", "href"))
+
+
+class Fetcher:
+    """GETs each URL once; remembers status and, for HTML, the ids it has."""
+
+    def __init__(self):
+        self.cache: dict[str, tuple[int, set[str] | None]] = {}
+
+    def get(self, url: str) -> tuple[int, set[str] | None]:
+        if url not in self.cache:
+            try:
+                with urllib.request.urlopen(url) as response:
+                    status, body, ctype = response.status, response.read(), response.headers.get("Content-Type", "")
+            except urllib.error.HTTPError as error:
+                status, body, ctype = error.code, error.read(), error.headers.get("Content-Type", "")
+            ids = None
+            if ctype.startswith("text/html"):
+                soup = BeautifulSoup(body, "html.parser")
+                ids = {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+            self.cache[url] = (status, ids)
+        return self.cache[url]
+
+
+def references(html: str):
+    soup = BeautifulSoup(html, "html.parser")
+    for tag, attribute in LINK_ATTRIBUTES:
+        for element in soup.find_all(tag):
+            if element.get(attribute) is not None:
+                yield f"<{tag} {attribute}>", element[attribute]
+    for element in soup.find_all(srcset=True):
+        for candidate in element["srcset"].split(","):
+            yield "srcset", candidate.split()[0]
+    for prop in ("og:image", "og:url"):
+        for element in soup.find_all("meta", property=prop):
+            yield prop, element["content"]
+
+
+def check_site(site_dir, base_url: str) -> tuple[list[str], set[str], int]:
+    """Return (broken links, external links, number of links checked)."""
+    fetcher, broken, external, checked = Fetcher(), [], set(), 0
+    own = urlsplit(base_url)
+    for path in built_pages(site_dir):
+        page_url = base_url + path
+        status, _ = fetcher.get(page_url)
+        expected = 404 if path.endswith("cpc-missing-page/") else 200
+        if status != expected:
+            broken.append(f"{path}: the page itself answers {status}")
+            continue
+        with urllib.request.urlopen(page_url) if expected == 200 else _error_body(page_url) as response:
+            html = response.read().decode("utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        own_ids = {tag["id"] for tag in soup.find_all(id=True)}
+        for what, value in references(html):
+            target = urljoin(page_url, value.strip())
+            parts = urlsplit(target)
+            if parts.scheme not in ("http", "https") or parts.netloc != own.netloc:
+                if not target.startswith("data:"):
+                    external.add(target)
+                continue
+            checked += 1
+            if not parts.path.startswith(own.path):
+                broken.append(f"{path}: {what} {value} leaves the site's folder {own.path}")
+                continue
+            # A link within the page (the 404 page answers 404 to a fetch).
+            status, ids = (200, own_ids) if target.split("#")[0] == page_url else fetcher.get(target.split("#")[0])
+            if status != 200:
+                broken.append(f"{path}: {what} {value} -> {status}")
+            elif parts.fragment and (ids is None or unquote(parts.fragment) not in ids):
+                broken.append(f"{path}: {what} {value}: no element with id '{parts.fragment}'")
+    return broken, external, checked
+
+
+def _error_body(url: str):
+    try:
+        urllib.request.urlopen(url)
+    except urllib.error.HTTPError as error:
+        return error
+    raise AssertionError(f"{url} should answer 404")

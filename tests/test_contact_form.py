@@ -9,7 +9,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -103,13 +102,9 @@ def draft(page) -> dict | None:
     return json.loads(page.evaluate("sessionStorage.getItem('cpc-contact-form:' + location.pathname)") or "null")
 
 
-def wait_for_posts(endpoint, count: int, limit: float = 10.0) -> None:
-    """Poll until the endpoint has `count` posts (a wait, not a timing check)."""
-    deadline = time.monotonic() + limit
-    while len(endpoint.posts()) < count:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the endpoint got {len(endpoint.posts())} posts, expected {count}")
-        time.sleep(0.05)
+def wait_for_posts(endpoint, count: int) -> None:
+    """Wait until the endpoint has `count` posts (woken by each arrival, no polling)."""
+    endpoint.wait_for(count)
 
 
 def mailto_parts(href: str) -> tuple[str, dict[str, str]]:

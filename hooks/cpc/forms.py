@@ -88,15 +88,20 @@ def find_topic(html: str, where: str) -> str | None:
     return topic
 
 
-def contact_context(site, page, topic: str, event: dict | None = None) -> dict:
-    """Everything the form partial needs for one page."""
+def contact_context(site, page, topic: str | None, event: dict | None = None) -> dict:
+    """Everything the form partial needs for one page; with `event` ({title,
+    date_text}), the sign-up form for that event."""
     lang = page.file.locale
     root = site.languages.root(lang)
     ui = site.ui[lang]
     page_path = "/" + page.url
+    # Only the form's own strings go to the script.
+    strings = {key: text for key, text in ui.items() if key.startswith(("form_", "signup_"))}
     subject = ui["form_subject_static"].format(language=lang, page=page_path)
     if event:
         subject = ui["signup_subject"].format(event=event["title"], date=event["date_text"])
+        strings["form_success"] = ui["signup_success"]
+        event = {"name": f"{event['title']} ({event['date_text']})"}
     return {
         "ui": ui,
         "page_lang": lang,
@@ -112,9 +117,13 @@ def contact_context(site, page, topic: str, event: dict | None = None) -> dict:
         "script_url": get_relative_url(SCRIPT, page.url),
         "static_subject": subject,
         "page_path": page_path,
-        # Only the form's own strings go to the script.
-        "strings": {key: text for key, text in ui.items() if key.startswith(("form_", "signup_"))},
+        "strings": strings,
     }
+
+
+def signup_html(site, page, event: dict) -> str:
+    """The sign-up form for an event, on the event's post."""
+    return site.render(PARTIAL, f"docs/{page.file.src_uri}", **contact_context(site, page, None, event))
 
 
 def render_markers(site, html: str, page) -> str:

@@ -5,6 +5,7 @@ Nothing is kept in module globals or in config.extra: the pipeline holds one
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from jinja2 import StrictUndefined, TemplateError
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from cpc import bilingual, forms, freshness, goals
+from cpc import bilingual, feeds, forms, freshness, goals, news, news_pages
 
 log = logging.getLogger("mkdocs.hooks.cpc")
 
@@ -31,6 +32,7 @@ class Site:
     form_service: forms.FormService
     contact_email: str
     commit_times: freshness.CommitTimes | None
+    news: news.News
     templates: object = field(repr=False)  # autoescaped Jinja env for our partials
 
     @classmethod
@@ -53,6 +55,7 @@ class Site:
             form_service=forms.form_service(config),
             contact_email=config.extra["contact_email"],
             commit_times=commit_times(root),
+            news=news.News(news.load_posts(Path(config.docs_dir), languages), languages.default, news.now()),
             # A missing ui.yml string must fail the build, not render as nothing.
             templates=config.theme.get_env().overlay(autoescape=True, undefined=StrictUndefined),
         )
@@ -70,36 +73,128 @@ class Site:
 
     # --- per page ---------------------------------------------------------
 
+    def alternate_url(self, page, locale: str) -> str:
+        """The same page in `locale`, or the nearest page that exists there."""
+        languages = self.languages
+        if locale == page.file.locale:
+            return page.url
+        if news.is_post(page.file.src_uri):
+            post = self.news.post_of(page.file.src_uri)
+            version = post.versions.get(locale) if post else None
+            if version:
+                return news.post_url(version, languages)
+            # A Norwegian-only post: that language's news page, never a 404.
+            return self.news_url(locale) or languages.root(locale)
+        if page.meta.get("template") == news_pages.TEMPLATE:
+            year = page.meta.get("news_year")
+            if self.news.has(locale) and (not year or year in self.news.years(locale)):
+                return languages.root(locale) + page.url[len(languages.root(page.file.locale)):]
+            return self.news_url(locale) or languages.root(locale)
+        other = page.file.alternates.get(locale)
+        return other.url if other is not None else languages.root(locale)
+
+    def news_url(self, lang: str) -> str | None:
+        return f"{self.languages.root(lang)}{news.FOLDER}/" if self.news.has(lang) else None
+
     def alternates(self, page) -> list[dict]:
         """The same page in every language: for the switcher and hreflang."""
         items = []
         for locale in self.languages.locales:
-            other = page.file.alternates.get(locale) if page else None
-            url = other.url if other is not None else self.languages.root(locale)
+            url = self.alternate_url(page, locale)
             url = "" if url == "./" else url
             items.append({
                 "lang": locale,
                 "name": self.languages.names[locale],
                 "absolute": self.site_url + url,
                 # Relative, so a deploy under a sub-path works.
-                "href": get_relative_url(url or ".", page.url or ".") if page else url,
-                "current": page is not None and locale == page.file.locale,
+                "href": get_relative_url(url or ".", page.url or "."),
+                "current": locale == page.file.locale,
+                # hreflang only for real versions of this page.
+                "same_page": locale == page.file.locale or self._is_version(page, locale),
             })
         return items
 
+    def _is_version(self, page, locale: str) -> bool:
+        if news.is_post(page.file.src_uri):
+            post = self.news.post_of(page.file.src_uri)
+            return bool(post and locale in post.versions)
+        if page.meta.get("template") == news_pages.TEMPLATE:
+            year = page.meta.get("news_year")
+            return self.news.has(locale) and (not year or year in self.news.years(locale))
+        return locale in page.file.alternates
+
     def page_view(self, page) -> dict:
         lang = page.file.locale
+        ui = self.ui[lang]
         view = {
             "lang": lang,
-            "ui": self.ui[lang],
+            "ui": ui,
             "root": self.languages.root(lang),
             "alternates": self.alternates(page),
             "default_lang": self.languages.default,
             "newer_versions": freshness.newer_versions(self.commit_times, page),
             "other_ui": {locale: strings for locale, strings in self.ui.items() if locale != lang},
+            "feed": {"href": self.site_url + feeds.feed_path(self, lang), "title": ui["news_feed_title"]}
+            if self.news.has(lang) else None,
         }
         if page.meta.get("template") == "home.html":
-            view["goals"] = goals.views(self.goals, lang, self.ui[lang], compact=True)
+            view["goals"] = goals.views(self.goals, lang, ui, compact=True)
+            view["home_news"] = self.home_news(lang)
+        if page.meta.get("template") == news_pages.TEMPLATE:
+            view["news"] = self.listing(lang, page.meta.get("news_year"))
+        if news.is_post(page.file.src_uri):
+            view["post"] = self.post_view(page)
+        return view
+
+    # --- news ----------------------------------------------------------------
+
+    def items(self, versions, lang: str) -> list[dict]:
+        return [news.item_view(v, lang, self.ui[lang], self.languages) for v in versions]
+
+    def listing(self, lang: str, year: int | None) -> dict:
+        listed = self.news.listed_in(lang)
+        past = self.news.not_upcoming(listed)
+        if year:
+            return {"year": year, "items": self.items([v for v in past if v.date.year == year], lang)}
+        root = self.languages.root(lang)
+        return {
+            "year": None,
+            "upcoming": self.items(self.news.upcoming(listed), lang),
+            "latest": self.items(past[:news.LATEST_ON_NEWS_PAGE], lang),
+            "years": [{"year": y, "url": f"{root}{news.FOLDER}/{y}/"} for y in self.news.years(lang)],
+            "feed_url": feeds.feed_path(self, lang),
+            "calendar_url": feeds.calendar_path(self, lang),
+        }
+
+    def home_news(self, lang: str) -> dict | None:
+        if not self.news.has(lang):
+            return None
+        own = self.news.in_language(lang)
+        upcoming = self.news.upcoming(own)
+        return {
+            "next_event": self.items(upcoming[:1], lang)[0] if upcoming else None,
+            "latest": self.items(self.news.not_upcoming(own)[:news.LATEST_ON_HOME_PAGE], lang),
+            "url": self.news_url(lang),
+        }
+
+    def post_view(self, page) -> dict:
+        lang, ui = page.file.locale, self.ui[page.file.locale]
+        version = self.news.post_of(page.file.src_uri).versions[lang]
+        view = {
+            "date_iso": version.date.isoformat(),
+            "date_text": news.date_text(version.date, ui),
+            # article:published_time: the post's date at midnight, Norwegian time.
+            "published": datetime.datetime.combine(version.date, datetime.time(), news.OSLO).isoformat(),
+            "event": None,
+        }
+        if version.event:
+            event = news.event_view(version.event, ui)
+            event["ics_href"] = feeds.event_path(self, version).split("/")[-1]
+            event["upcoming"] = self.news.is_upcoming(version)
+            event["signup_open"] = self.news.signup_open(version)
+            if event["signup_open"]:
+                event["signup_form"] = forms.signup_html(self, page, {"title": version.title, "date_text": event["date_text"]})
+            view["event"] = event
         return view
 
     def not_found_view(self) -> dict:

@@ -21,7 +21,9 @@
   var maxLength = Number(form.getAttribute("data-cpc-max"));
   var draftKey = "cpc-contact-form:" + location.pathname;
   // The honeypot and hidden fields are never part of the draft.
-  var DRAFT_FIELDS = ["name", "organisation", "email", "phone", "topic", "message", "consent"];
+  var DRAFT_FIELDS = ["name", "organisation", "email", "phone", "topic", "message", "consent"].filter(function (name) {
+    return Boolean(form.elements[name]);
+  });
   var EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
   var sending = false;
 
@@ -48,9 +50,10 @@
     return Array.from(text).length;
   }
 
+  // A sign-up form names its event instead of a topic.
   function topicLabel() {
     var select = field("topic");
-    return select.options[select.selectedIndex].text;
+    return select ? select.options[select.selectedIndex].text : value("event");
   }
 
   // --- Draft -------------------------------------------------------------
@@ -139,7 +142,7 @@
       strings.form_org_label + ": " + value("organisation"),
       strings.form_email_label + ": " + value("email"),
       strings.form_phone_label + ": " + value("phone"),
-      strings.form_topic_label + " " + topicLabel(),
+      (field("topic") ? strings.form_topic_label : strings.signup_event_label + ":") + " " + topicLabel(),
       "",
       value("message"),
     ];
@@ -156,7 +159,8 @@
   }
 
   function subject() {
-    return fill(strings.form_subject, { topic: topicLabel(), language: lang, page: pagePath });
+    return form.getAttribute("data-cpc-subject") ||
+      fill(strings.form_subject, { topic: topicLabel(), language: lang, page: pagePath });
   }
 
   // --- Validation --------------------------------------------------------
@@ -171,7 +175,7 @@
       errors.push(["email", strings.form_error_email_invalid]);
     }
     var message = value("message");
-    if (!message.trim()) {
+    if (!message.trim() && field("message").required) {
       errors.push(["message", strings.form_error_message_missing]);
     } else if (length(message) > maxLength) {
       errors.push(["message", fill(strings.form_error_message_long, { count: length(message), max: maxLength })]);

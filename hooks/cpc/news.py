@@ -1,0 +1,326 @@
+"""News posts and events (docs/nyheter/): read, checked, listed.
+
+The contract for staff (CONTRIBUTING.md):
+- `docs/nyheter/name.md` is the Norwegian post, `name.en.md` its optional
+  English version.
+- Front matter: `title`, `description`, `date` (YYYY-MM-DD); an optional
+  `image` with a required `image_alt`; an event adds `event:` with `start`
+  and `end` (YYYY-MM-DD HH:MM, Norwegian time), `location` and an optional
+  `signup_until` (YYYY-MM-DD).
+
+`check_post` returns every problem with its line, in Norwegian and English;
+the build stops at the first one, `make check` lists them all. The rest of
+this module turns valid posts into plain views for the templates.
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from mkdocs.exceptions import PluginError
+
+from cpc import datafile
+
+FOLDER = "nyheter"
+OSLO = ZoneInfo("Europe/Oslo")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+POST_FIELDS = ("title", "description", "date", "image", "image_alt", "event", "hide")
+EVENT_FIELDS = ("start", "end", "location", "signup_until")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
+# How many recent posts the news page shows before the yearly archive.
+LATEST_ON_NEWS_PAGE = 10
+LATEST_ON_HOME_PAGE = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    nb: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Event:
+    start: datetime.datetime  # aware, Europe/Oslo
+    end: datetime.datetime
+    location: str
+    signup_until: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Version:
+    """One language's version of a post."""
+    lang: str
+    src_uri: str  # docs-relative
+    title: str
+    description: str
+    date: datetime.date
+    image: str | None
+    image_alt: str | None
+    event: Event | None
+
+
+@dataclass
+class Post:
+    slug: str
+    versions: dict = field(default_factory=dict)  # lang -> Version
+
+    def main(self, default: str) -> Version:
+        return self.versions[default]
+
+
+def is_post(src_uri: str) -> bool:
+    """docs/nyheter/<name>.md or .en.md, but not an index page."""
+    parts = src_uri.split("/")
+    return len(parts) == 2 and parts[0] == FOLDER and parts[1].endswith(".md") and not parts[1].startswith("index.")
+
+
+# --- Checking one file -------------------------------------------------------------
+
+def _date(value, line: int, name: str, problems: list) -> datetime.date | None:
+    if isinstance(value, str) and DATE.match(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    problems.append(Problem(line, f"«{name}: {value}» er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2027-03-04.",
+                            f"\"{name}: {value}\" is not a real date. Write it as YYYY-MM-DD, for example 2027-03-04."))
+    return None
+
+
+def _date_time(value, line: int, name: str, problems: list) -> datetime.datetime | None:
+    found = DATE_TIME.match(value.strip()) if isinstance(value, str) else None
+    if found:
+        try:
+            day = datetime.date.fromisoformat(found.group(1))
+            return datetime.datetime.combine(day, datetime.time(int(found.group(2)), int(found.group(3))), OSLO)
+        except ValueError:
+            pass
+    problems.append(Problem(line, f"«{name}: {value}» er ikke et gyldig tidspunkt. Skriv ÅÅÅÅ-MM-DD TT:MM i norsk tid, "
+                                  "for eksempel 2027-03-04 10:00.",
+                            f"\"{name}: {value}\" is not a real date and time. Write YYYY-MM-DD HH:MM in Norwegian time, "
+                            "for example 2027-03-04 10:00."))
+    return None
+
+
+def _unknown(mapping: datafile.Located, allowed: tuple, problems: list, prefix: str = "") -> None:
+    for key in mapping:
+        if key not in allowed:
+            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            nb_tip = f" Mente du «{prefix}{hint[0]}»?" if hint else f" Tillatt: {', '.join(allowed)}."
+            en_tip = f" Did you mean \"{prefix}{hint[0]}\"?" if hint else f" Allowed: {', '.join(allowed)}."
+            problems.append(Problem(mapping.line_of(key), f"Ukjent felt «{prefix}{key}».{nb_tip}", f"Unknown field \"{prefix}{key}\".{en_tip}"))
+
+
+def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -> tuple[Version | None, list[Problem]]:
+    """A post's version, or None, and every problem found in its front matter."""
+    problems: list[Problem] = []
+    found = FRONT_MATTER.match(text)
+    if not found:
+        return None, [Problem(1, "Innlegget mangler innledningen (front matter) med title, description og date.",
+                              "The post has no front matter with title, description and date.")]
+    try:
+        meta = datafile.parse(found.group(1) or "", label, first_line=2)
+    except datafile.DataError as error:
+        return None, [Problem(error.line or 1, "Innledningen (front matter) er ikke gyldig YAML. Sjekk innrykk, og sett tekst "
+                                               "med kolon (:) i anførselstegn.", str(error).split(": ", 1)[-1])]
+    if not isinstance(meta, datafile.Located):
+        return None, [Problem(1, "Innledningen (front matter) må bestå av linjer på formen «nøkkel: verdi».",
+                              "The front matter must be lines of the form \"key: value\".")]
+    _unknown(meta, POST_FIELDS, problems)
+    texts = {}
+    for key, nb_name in (("title", "tittel (title)"), ("description", "beskrivelse (description)")):
+        value = meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(meta.line_of(key) if key in meta else 1,
+                                    f"Innlegget mangler {nb_name}. Legg til linjen «{key}: …» i innledningen.",
+                                    f"The post has no {key}. Add the line \"{key}: ...\" to the front matter."))
+        texts[key] = value.strip() if isinstance(value, str) else ""
+    date = None
+    if "date" not in meta:
+        problems.append(Problem(1, "Innlegget mangler dato. Legg til «date: ÅÅÅÅ-MM-DD» i innledningen.",
+                                "The post has no date. Add \"date: YYYY-MM-DD\" to the front matter."))
+    else:
+        date = _date(meta["date"], meta.line_of("date"), "date", problems)
+    image, image_alt = meta.get("image"), meta.get("image_alt")
+    if image and not (isinstance(image_alt, str) and image_alt.strip()):
+        problems.append(Problem(meta.line_of("image"),
+                                "Bildet mangler alternativ tekst. Legg til «image_alt: kort beskrivelse av bildet».",
+                                "The image has no alt text. Add \"image_alt: a short description of the image\"."))
+    if image and docs_dir is not None and not (Path(docs_dir) / FOLDER / str(image)).is_file():
+        problems.append(Problem(meta.line_of("image"), f"Bildet «{image}» finnes ikke i docs/{FOLDER}/. Last det opp ved siden av innlegget.",
+                                f"The image \"{image}\" is not in docs/{FOLDER}/. Upload it beside the post."))
+    event = None
+    if "event" in meta:
+        event = _check_event(meta["event"], meta.line_of("event"), problems)
+    body_start = found.group(0).count("\n") + 1
+    for number, line in enumerate(text[found.end():].splitlines(), start=body_start):
+        if re.match(r"^#\s", line):
+            problems.append(Problem(number, "Innlegget skal ikke ha en egen hovedoverskrift (# …); tittelen kommer fra "
+                                            "«title:». Bruk ## for mellomtitler.",
+                                    "The post must not have its own main heading (# ...); the title comes from "
+                                    "\"title:\". Use ## for subheadings."))
+            break
+    if problems:
+        return None, problems
+    return Version(lang, label.removeprefix("docs/"), texts["title"], texts["description"], date,
+                   image or None, image_alt.strip() if image else None, event), []
+
+
+def _check_event(raw, line: int, problems: list) -> Event | None:
+    if not isinstance(raw, datafile.Located):
+        problems.append(Problem(line, "«event:» må ha linjene start, end og location under seg, rykket inn.",
+                                "\"event:\" needs the lines start, end and location below it, indented."))
+        return None
+    before = len(problems)
+    _unknown(raw, EVENT_FIELDS, problems, "event.")
+    for key in ("start", "end", "location"):
+        if key not in raw:
+            problems.append(Problem(line, f"Arrangementet mangler «{key}:».", f"The event has no \"{key}:\"."))
+    start = _date_time(raw["start"], raw.line_of("start"), "start", problems) if "start" in raw else None
+    end = _date_time(raw["end"], raw.line_of("end"), "end", problems) if "end" in raw else None
+    location = raw.get("location")
+    if "location" in raw and not (isinstance(location, str) and location.strip()):
+        problems.append(Problem(raw.line_of("location"), "Skriv hvor arrangementet er, for eksempel «location: Pakkhuset, Oslo».",
+                                "Say where the event is, for example \"location: Pakkhuset, Oslo\"."))
+    if start and end and end <= start:
+        problems.append(Problem(raw.line_of("end"), "Arrangementet slutter før det begynner. Sjekk start og end.",
+                                "The event ends before it starts. Check start and end."))
+    signup = None
+    if "signup_until" in raw:
+        signup = _date(raw["signup_until"], raw.line_of("signup_until"), "signup_until", problems)
+        if signup and start and signup > start.date():
+            problems.append(Problem(raw.line_of("signup_until"),
+                                    "Påmeldingsfristen (signup_until) er etter at arrangementet begynner. Sett den til senest "
+                                    f"{start.date().isoformat()}.",
+                                    "The sign-up deadline (signup_until) is after the event starts. Set it to "
+                                    f"{start.date().isoformat()} or earlier."))
+    if len(problems) > before:
+        return None
+    return Event(start, end, location.strip(), signup)
+
+
+def check_pair(main: Version, other: Version) -> list[Problem]:
+    """A translation carries the same date and event times as the Norwegian post."""
+    problems = []
+    if other.date != main.date:
+        problems.append(Problem(1, f"Datoen må være den samme som i den norske versjonen ({main.date.isoformat()}).",
+                                f"The date must be the same as in the Norwegian version ({main.date.isoformat()})."))
+    same = lambda a, b: (a is None) == (b is None) and (a is None or (a.start, a.end, a.signup_until) == (b.start, b.end, b.signup_until))
+    if not same(main.event, other.event):
+        problems.append(Problem(1, "Arrangementet må ha samme start, end og signup_until som i den norske versjonen.",
+                                "The event must have the same start, end and signup_until as the Norwegian version."))
+    return problems
+
+
+# --- All posts ------------------------------------------------------------------------
+
+def load_posts(docs_dir: Path, languages) -> list[Post]:
+    """Every post, checked; the build stops at the first problem, naming file and line."""
+    posts: dict[str, Post] = {}
+    folder = Path(docs_dir) / FOLDER
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        src_uri = f"{FOLDER}/{path.name}"
+        if not is_post(src_uri):
+            continue
+        label = f"docs/{src_uri}"
+        stem, lang = languages.split(src_uri)
+        version, problems = check_post(path.read_text(encoding="utf-8"), label, lang, docs_dir)
+        if problems:
+            raise PluginError(f"{label}:{problems[0].line}: {problems[0].en} (Norsk: {problems[0].nb})")
+        posts.setdefault(stem.split("/")[-1], Post(stem.split("/")[-1])).versions[lang] = version
+    for post in posts.values():
+        main = post.versions.get(languages.default)
+        for lang, version in post.versions.items():
+            if main is not None and version is not main:
+                problems = check_pair(main, version)
+                if problems:
+                    raise PluginError(f"docs/{version.src_uri}:{problems[0].line}: {problems[0].en}")
+    return sorted(posts.values(), key=lambda p: (p.main(languages.default).date, p.slug), reverse=True)
+
+
+def now() -> datetime.datetime:
+    return datetime.datetime.now(OSLO)
+
+
+@dataclass(frozen=True)
+class News:
+    """Every post, and what is upcoming at build time."""
+    posts: list
+    default: str
+    built_at: datetime.datetime
+
+    def in_language(self, lang: str) -> list[Version]:
+        return [p.versions[lang] for p in self.posts if lang in p.versions]
+
+    def has(self, lang: str) -> bool:
+        return any(lang in p.versions for p in self.posts)
+
+    def listed_in(self, lang: str) -> list[Version]:
+        """The versions a language's listing shows: its own, else the Norwegian one."""
+        return [p.versions.get(lang) or p.versions[self.default] for p in self.posts]
+
+    def is_upcoming(self, version: Version) -> bool:
+        return version.event is not None and version.event.end >= self.built_at
+
+    def signup_open(self, version: Version) -> bool:
+        event = version.event
+        return bool(event and event.signup_until and self.built_at.date() <= event.signup_until and self.is_upcoming(version))
+
+    def upcoming(self, versions: list[Version]) -> list[Version]:
+        return sorted((v for v in versions if self.is_upcoming(v)), key=lambda v: v.event.start)
+
+    def not_upcoming(self, versions: list[Version]) -> list[Version]:
+        return [v for v in versions if not self.is_upcoming(v)]
+
+    def years(self, lang: str) -> list[int]:
+        return sorted({v.date.year for v in self.not_upcoming(self.listed_in(lang))}, reverse=True)
+
+    def post_of(self, src_uri: str) -> Post | None:
+        return next((p for p in self.posts for v in p.versions.values() if v.src_uri == src_uri), None)
+
+
+# --- Text and views for the templates ----------------------------------------------------
+
+def date_text(day: datetime.date, ui: dict) -> str:
+    """4. mars 2027 / 4 March 2027."""
+    months = ui["news_months"].split()
+    return ui["news_date"].format(day=day.day, month=months[day.month - 1], year=day.year)
+
+
+def time_text(moment: datetime.datetime, ui: dict) -> str:
+    return ui["news_time"].format(hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}")
+
+
+def event_view(event: Event, ui: dict) -> dict:
+    start, end = event.start, event.end
+    if start.date() == end.date():
+        when = ui["news_event_same_day"].format(date=date_text(start.date(), ui), start=time_text(start, ui), end=time_text(end, ui))
+    else:
+        when = ui["news_event_days"].format(start_date=date_text(start.date(), ui), start=time_text(start, ui),
+                                            end_date=date_text(end.date(), ui), end=time_text(end, ui))
+    return {
+        "start_iso": start.isoformat(), "end_iso": end.isoformat(),
+        "date_text": date_text(start.date(), ui), "when": when, "location": event.location,
+        "signup_until_text": date_text(event.signup_until, ui) if event.signup_until else None,
+    }
+
+
+def post_url(version: Version, languages) -> str:
+    stem, lang = languages.split(version.src_uri)
+    return languages.root(lang) + stem + "/"
+
+
+def item_view(version: Version, lang: str, ui: dict, languages) -> dict:
+    """One line of `lang`'s listing (maybe a Norwegian-only post), dates in `lang`."""
+    return {
+        "title": version.title, "description": version.description, "url": post_url(version, languages),
+        "lang": version.lang, "foreign": version.lang != lang,
+        "date_iso": version.date.isoformat(), "date_text": date_text(version.date, ui),
+        "event": event_view(version.event, ui) if version.event else None,
+    }

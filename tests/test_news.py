@@ -1,0 +1,416 @@
+"""News and events, on a copy of the project with four fixture posts dated
+around today (support.write_fixture_posts): a Norwegian-only post, a
+bilingual post, an upcoming event with sign-up open, and a past event.
+The real site ships with no posts."""
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+import icalendar
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from support import (ROOT, build_project, check_site, copy_project, new_context, nu_check, one_search, open_page,
+                     serve_site, switch_scheme, write_fixture_posts)
+
+OSLO = "Europe/Oslo"
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+MONTHS = {"nb": "januar februar mars april mai juni juli august september oktober november desember".split(),
+          "en": "January February March April May June July August September October November December".split()}
+NEWS = {"nb": "nyheter/", "en": "en/nyheter/"}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+NEWS_PAGES = ["nyheter/", "en/nyheter/", "nyheter/workshop/", "en/nyheter/workshop/", "nyheter/kun-norsk/",
+              "nyheter/frokostmote/", "en/nyheter/to-sprak/", "", "en/"]
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def written(day: str, lang: str) -> str:
+    """4. mars 2027 / 4 March 2027, written independently of the site's code."""
+    date = datetime.date.fromisoformat(day)
+    return f"{date.day}. {MONTHS['nb'][date.month - 1]} {date.year}" if lang == "nb" else \
+        f"{date.day} {MONTHS['en'][date.month - 1]} {date.year}"
+
+
+def titles(soup, selector: str) -> list[str]:
+    return [a.get_text(strip=True) for a in soup.select(f"{selector} .cpc-news__title a")]
+
+
+# --- Listings ---------------------------------------------------------------------------
+
+def test_the_site_ships_with_no_posts_and_no_news_entry(site_dir):
+    assert not (ROOT / "docs" / "nyheter").exists() or not list((ROOT / "docs" / "nyheter").glob("*.md"))
+    for home in ("", "en/"):
+        soup = soup_of(site_dir, home)
+        assert not soup.select(".cpc-home-news")
+        assert not [a for a in soup.select(".md-tabs a") if a["href"].rstrip("/").endswith("nyheter")]
+        assert not soup.find("link", type="application/atom+xml")
+    assert not (site_dir / "nyheter").exists()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_news_page_lists_upcoming_events_first_then_latest_news(news_site, lang):
+    site, _, posts = news_site
+    soup = soup_of(site, NEWS[lang])
+    title = {slug: versions.get(lang, versions["nb"])[0] for slug, versions in posts.items()}
+    # The one upcoming event, in its own section; the past event is not there.
+    assert titles(soup, 'section[aria-labelledby="cpc-news-upcoming"]') == [title["workshop"]]
+    upcoming = soup.select_one('section[aria-labelledby="cpc-news-upcoming"] .cpc-news__item')
+    assert "Pakkhuset, Oslo" in upcoming.get_text()
+    assert upcoming.select_one(".cpc-news__badge")
+    # Newest first, the past event among the news.
+    latest = titles(soup, 'section[aria-labelledby="cpc-news-latest"]')
+    assert latest == [title["kun-norsk"], title["to-sprak"], title["frokostmote"]]
+    # The archive by year, and the feed and calendar to follow.
+    years = [a.get_text() for a in soup.select(".cpc-news__years a")]
+    assert years == sorted({posts[s]["nb"][2][:4] for s in ("kun-norsk", "to-sprak", "frokostmote")}, reverse=True)
+    for year_link in soup.select(".cpc-news__years a"):
+        year_page = (site / NEWS[lang] / year_link["href"] / "index.html").resolve()
+        assert year_page.is_file()
+    links = {a["href"] for a in soup.select("a")}
+    assert "feed.xml" in links and {"nb": "arrangementer.ics", "en": "events.ics"}[lang] in links
+
+
+def test_english_listing_marks_norwegian_only_posts(news_site):
+    site, _, posts = news_site
+    soup = soup_of(site, "en/nyheter/")
+    link = next(a for a in soup.select(".cpc-news__title a") if a.get_text() == posts["kun-norsk"]["nb"][0])
+    assert link["lang"] == "nb" and link["hreflang"] == "nb"
+    assert link.find_parent().select_one(".cpc-news__language").get_text() == "(in Norwegian)"
+    assert (site / "en" / "nyheter" / link["href"] / "index.html").resolve() == (site / "nyheter" / "kun-norsk" / "index.html")
+    # Its date is written the English way in the English listing.
+    assert written(posts["kun-norsk"]["nb"][2], "en") in link.find_parent("article").get_text()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_news_is_in_the_menu_before_membership(news_site, lang):
+    site, _, _ = news_site
+    tabs = [a.get_text(strip=True) for a in soup_of(site, "" if lang == "nb" else "en/").select(".md-tabs__link")]
+    news, member = ("Nyheter", "Bli medlem") if lang == "nb" else ("News", "Become a member")
+    assert tabs.index(news) == tabs.index(member) - 1
+
+
+def test_a_language_without_posts_of_its_own_has_no_news_page(tmp_path, news_today, build_env):
+    project = copy_project(tmp_path / "project")
+    write_fixture_posts(project, news_today)
+    for path in (project / "docs" / "nyheter").glob("*.en.md"):
+        path.unlink()
+    result = build_project(project, tmp_path / "site", **build_env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "nyheter" / "index.html").is_file()
+    assert not (tmp_path / "site" / "en" / "nyheter").exists()
+    english_home = soup_of(tmp_path / "site", "en/")
+    assert not english_home.select(".cpc-home-news")
+    assert "News" not in [a.get_text(strip=True) for a in english_home.select(".md-tabs__link")]
+    # The switcher on a Norwegian-only post leads to the English home page then.
+    switch = soup_of(tmp_path / "site", "nyheter/kun-norsk/").select_one('a.md-select__link[hreflang="en"]')
+    assert (tmp_path / "site" / "nyheter" / "kun-norsk" / switch["href"] / "index.html").resolve() == \
+        (tmp_path / "site" / "en" / "index.html")
+
+
+# --- Post and event pages --------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_post_page_date_and_article_metadata(news_site, lang):
+    site, _, posts = news_site
+    title, _, day, _ = posts["to-sprak"][lang]
+    soup = soup_of(site, ("" if lang == "nb" else "en/") + "nyheter/to-sprak/")
+    assert soup.h1.get_text() == title and len(soup.find_all("h1")) == 1
+    time = soup.select_one(".cpc-post__date time")
+    assert time["datetime"] == day and time.get_text() == written(day, lang)
+    meta = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+    assert meta["og:type"] == "article"
+    assert meta["article:published_time"].startswith(day + "T00:00:00+0")
+
+
+def test_norwegian_only_post_switches_to_the_english_news_page(news_site):
+    site, url, _ = news_site
+    soup = soup_of(site, "nyheter/kun-norsk/")
+    switch = soup.select_one('a.md-select__link[hreflang="en"]')
+    target = urljoin(url + "nyheter/kun-norsk/", switch["href"])
+    assert target == url + "en/nyheter/"
+    # No English hreflang is claimed for a page that has no English version.
+    assert {l["hreflang"] for l in soup.find_all("link", rel="alternate", hreflang=True)} == {"nb", "x-default"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_event_page_says_when_and_where_and_offers_its_calendar_file(news_site, lang):
+    site, _, posts = news_site
+    event = posts["workshop"][lang][3]
+    path = ("" if lang == "nb" else "en/") + "nyheter/workshop/"
+    soup = soup_of(site, path)
+    details = soup.select_one(".cpc-post__event")
+    start = event["start"]
+    assert details.select_one("time")["datetime"].startswith(start.replace(" ", "T") + ":00+0")
+    text = details.get_text(" ", strip=True)
+    assert written(start[:10], lang) in text and "Pakkhuset, Oslo" in text
+    assert ("10.00–15.30" if lang == "nb" else "10:00–15:30") in text
+    ics = soup.find("a", href=re.compile(r"\.ics$"))
+    calendar = icalendar.Calendar.from_ical((site / path / ics["href"]).read_bytes())
+    [vevent] = calendar.walk("VEVENT")
+    assert vevent.decoded("dtstart") == datetime.datetime.fromisoformat(start).replace(tzinfo=__import__("zoneinfo").ZoneInfo(OSLO))
+    assert vevent["dtstart"].params["TZID"] == OSLO
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == [OSLO]
+    assert str(vevent["uid"]) == "workshop@www.cpcluster.no"  # the same in every build and language
+    assert str(vevent["location"]) == "Pakkhuset, Oslo"
+    assert calendar["version"] == "2.0" and calendar["prodid"]
+
+
+def test_past_event_has_no_sign_up_form(news_site):
+    site, _, _ = news_site
+    soup = soup_of(site, "nyheter/frokostmote/")
+    assert soup.select_one(".cpc-post__event") and not soup.select("form.cpc-form")
+
+
+def test_the_calendar_rebuilds_identically(news_project, tmp_path, build_env):
+    project, _ = news_project
+    for name in ("one", "two"):
+        assert build_project(project, tmp_path / name, **build_env).returncode == 0
+    for ics in ("nyheter/arrangementer.ics", "en/nyheter/events.ics", "nyheter/workshop/workshop.ics"):
+        assert (tmp_path / "one" / ics).read_bytes() == (tmp_path / "two" / ics).read_bytes(), ics
+
+
+# --- Follow along: feeds and calendars --------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_atom_feed_parses_and_carries_its_language_only(news_site, lang):
+    site, _, posts = news_site
+    root = ElementTree.parse(site / NEWS[lang] / "feed.xml").getroot()
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    entries = [e.findtext("a:title", namespaces=ATOM) for e in root.findall("a:entry", ATOM)]
+    expected = [v[lang][0] for v in posts.values() if lang in v]
+    assert sorted(entries) == sorted(expected)
+    if lang == "en":
+        assert posts["kun-norsk"]["nb"][0] not in entries
+    for entry in root.findall("a:entry", ATOM):
+        link = entry.find("a:link", ATOM).get("href")
+        assert link.startswith("https://www.cpcluster.no/" + ("en/" if lang == "en" else "") + "nyheter/")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_page_of_a_language_links_its_feed(news_site, lang):
+    site, _, _ = news_site
+    prefix = "en/" if lang == "en" else ""
+    pages = [p for p in site.rglob("index.html") if p.relative_to(site).as_posix().startswith("en/") == (lang == "en")
+             and not p.relative_to(site).as_posix().startswith("pagefind")]
+    assert len(pages) > 10
+    for page in pages:
+        link = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("link", type="application/atom+xml")
+        assert link and link["rel"] == ["alternate"], page
+        assert link["href"] == f"https://www.cpcluster.no/{prefix}nyheter/feed.xml"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_calendar_feed_of_all_events(news_site, lang):
+    site, _, posts = news_site
+    name = {"nb": "arrangementer.ics", "en": "events.ics"}[lang]
+    calendar = icalendar.Calendar.from_ical((site / NEWS[lang] / name).read_bytes())
+    summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
+    assert summaries == sorted(v[lang][0] for v in posts.values() if v.get(lang) and v[lang][3])
+
+
+# --- Home page, search, sitemap -------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_home_page_shows_the_next_event_and_the_latest_news_in_its_language(news_site, lang):
+    site, _, posts = news_site
+    soup = soup_of(site, "" if lang == "nb" else "en/")
+    section = soup.select_one(".cpc-home-news")
+    assert [a.get_text() for a in section.select(".cpc-news--next .cpc-news__title a")] == [posts["workshop"][lang][0]]
+    latest = [a.get_text() for a in section.select(".cpc-news:not(.cpc-news--next) .cpc-news__title a")]
+    own = [(v[lang][2], v[lang][0]) for s, v in posts.items() if lang in v and s != "workshop"]
+    assert latest == [t for _, t in sorted(own, reverse=True)][:3]
+    assert not section.select("a[lang]")  # only the page's own language
+
+
+def test_search_finds_posts(browser, news_site):
+    site, url, posts = news_site
+    log: list = []
+    with serve_site(site, log=log) as logged_url:
+        found = one_search(browser, logged_url + "om-klyngen/", "fiberemballasjen", log)
+    assert found["results"] >= 1
+    assert found["bytes"] > 0
+
+
+def test_sitemap_lists_posts_with_their_translations(news_site):
+    site, _, _ = news_site
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
+    entries = {u.findtext("s:loc", namespaces=ns): {l.get("hreflang") for l in u.findall("x:link", ns)} for u in urls}
+    base = "https://www.cpcluster.no/"
+    assert entries[base + "nyheter/to-sprak/"] == {"nb", "en"}
+    assert entries[base + "en/nyheter/to-sprak/"] == {"nb", "en"}
+    assert base + "nyheter/kun-norsk/" in entries and base + "en/nyheter/kun-norsk/" not in entries
+
+
+# --- Sign-up, against the real local endpoint ------------------------------------------------
+
+def fill_signup(page):
+    page.fill("#cpc-form-name", "Kari Nordmann")
+    page.fill("#cpc-form-email", "kari@example.com")
+    page.check("#cpc-form-consent")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_sign_up_reaches_the_endpoint_naming_the_event(browser, news_site, contact_endpoint, lang):
+    site, url, posts = news_site
+    title, _, _, event = posts["workshop"][lang]
+    contact_endpoint.reset()
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(url + ("" if lang == "nb" else "en/") + "nyheter/workshop/")
+        fill_signup(page)
+        page.locator("form.cpc-form button[type=submit]").click()
+        expect(page.locator("#cpc-form-status")).to_contain_text("Takk" if lang == "nb" else "Thank you")
+        [post] = contact_endpoint.wait_for(1)
+        assert title in post.fields["_subject"] and written(event["start"][:10], lang) in post.fields["_subject"]
+        assert post.fields["event"] == f"{title} ({written(event['start'][:10], lang)})"
+        assert post.fields["name"] == "Kari Nordmann" and "topic" not in post.fields
+        assert page.evaluate("window.__cpcViolations") == []
+    finally:
+        context.close()
+
+
+def test_a_failed_sign_up_keeps_the_text_and_offers_mailto(browser, news_site, contact_endpoint):
+    site, url, posts = news_site
+    contact_endpoint.reset()
+    contact_endpoint.set_mode("server_error")
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(url + "nyheter/workshop/")
+        fill_signup(page)
+        page.locator("form.cpc-form button[type=submit]").click()
+        expect(page.locator("#cpc-form-fallback")).to_be_visible()
+        assert page.input_value("#cpc-form-name") == "Kari Nordmann"
+        mailto = page.locator("#cpc-form-fallback a").get_attribute("href")
+        assert mailto.startswith("mailto:post@cpcluster.no?subject=")
+        assert "Workshop" in urlsplit(mailto).query.replace("%20", " ")
+    finally:
+        contact_endpoint.set_mode("ok")
+        context.close()
+
+
+def test_sign_up_works_without_script(browser, news_site, contact_endpoint):
+    site, url, posts = news_site
+    contact_endpoint.reset()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url + "nyheter/workshop/")
+        fill_signup(page)
+        page.locator("form.cpc-form button[type=submit]").click()
+        [post] = contact_endpoint.wait_for(1)
+        assert post.fields["event"].startswith(posts["workshop"]["nb"][0])
+        assert post.fields["_subject"].startswith("Påmelding: " + posts["workshop"]["nb"][0])
+    finally:
+        context.close()
+
+
+# --- Gates on the news pages ----------------------------------------------------------------
+
+@pytest.mark.parametrize("path", NEWS_PAGES)
+def test_axe_on_news_pages_light_and_dark(browser, news_site, path):
+    site, url, _ = news_site
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        open_page(page, url + path)
+        for scheme in ("default", "slate"):
+            switch_scheme(page, scheme)
+            results = Axe().run(page, options=AXE_OPTIONS)
+            assert results.violations_count == 0, f"{scheme}: {results.generate_snapshot()}"
+        assert page.evaluate("window.__cpcViolations") == []
+    finally:
+        context.close()
+
+
+def test_nu_html_checker_on_news_pages(news_site):
+    site, _, _ = news_site
+    files = [site / p / "index.html" for p in NEWS_PAGES] + [site / "nyheter" / y / "index.html"
+                                                            for y in {p.name for p in (site / "nyheter").glob("20*")}]
+    code, errors = nu_check(*files)
+    assert code == 0 and not errors, errors
+
+
+def test_links_resolve_under_a_sub_path_with_posts(news_project, tmp_path, build_env):
+    project, _ = news_project
+    site = tmp_path / "site"
+    site.mkdir()
+    with serve_site(site, "/repo/") as url:
+        result = build_project(project, site, **{**build_env, "SITE_URL": url})
+        assert result.returncode == 0, result.stderr
+        broken, _, checked = check_site(site, url)
+    assert checked > 100
+    assert not broken, "\n".join(broken)
+    feed = ElementTree.parse(site / "nyheter" / "feed.xml").getroot()
+    assert all(e.find("a:link", ATOM).get("href").startswith(url) for e in feed.findall("a:entry", ATOM))
+
+
+# --- Staff mistakes: clear errors naming file and line ------------------------------------------
+
+# (what to change, into what, the message, the field on the line it names)
+BAD_POSTS = [
+    ("date: 2027-03-04", "date: 2027-13-45", "is not a real date", "date"),
+    ("title: Nytt fra klyngen", "", "has no title", None),
+    ("date: 2027-03-04\n", "date: 2027-03-04\nimage: bilde.png\n", "has no alt text", "image"),
+    ("  location: Pakkhuset, Oslo\n", "", "has no \"location:\"", "event"),
+    ("  end: 2027-03-04 15:30", "  end: 2027-03-04 09:00", "ends before it starts", "end"),
+    ("  signup_until: 2027-02-25", "  signup_until: 2027-03-05", "after the event starts", "signup_until"),
+]
+GOOD_POST = """---
+title: Nytt fra klyngen
+description: En invitasjon.
+date: 2027-03-04
+event:
+  start: 2027-03-04 10:00
+  end: 2027-03-04 15:30
+  location: Pakkhuset, Oslo
+  signup_until: 2027-02-25
+---
+
+Tekst.
+"""
+
+
+@pytest.mark.parametrize(("old", "new", "message", "key"), BAD_POSTS, ids=[m for _, _, m, _ in BAD_POSTS])
+def test_make_check_names_file_and_line_of_a_bad_post(tmp_path, old, new, message, key):
+    project = copy_project(tmp_path / "project")
+    assert old in GOOD_POST
+    text = GOOD_POST.replace(old, new)
+    (project / "docs" / "nyheter").mkdir()
+    (project / "docs" / "nyheter" / "invitasjon.md").write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stdout
+    found = re.search(r"docs/nyheter/invitasjon\.md:(\d+): FEIL / ERROR\n  nb: (.*)\n  en: (.*)", result.stdout)
+    assert found, result.stdout
+    assert message in found.group(3)
+    line = int(found.group(1))
+    if key:
+        assert text.splitlines()[line - 1].strip().startswith(key + ":"), (line, text)
+    # The build stops on the same problem, naming the file and line.
+    build = build_project(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert f"docs/nyheter/invitasjon.md:{line}:" in build.stdout + build.stderr
+
+
+def test_good_post_passes_make_check(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "nyheter").mkdir()
+    (project / "docs" / "nyheter" / "invitasjon.md").write_text(GOOD_POST, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout
