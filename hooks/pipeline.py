@@ -62,9 +62,11 @@ class Pipeline:
             context["cpc"] = self.site.not_found_view()
         return context
 
-    # 7. The final HTML: the Content-Security-Policy needs every inline script.
+    # 7. The final HTML: the CSS this page can use goes into it, and the
+    #    Content-Security-Policy hashes every inline script and style.
     def on_post_page(self, output, page, config):
-        return csp.add_policy(output, self.site.form_service.origin, f"docs/{page.file.src_uri}")
+        where = f"docs/{page.file.src_uri}"
+        return csp.add_policy(self.site.page_css.fill(output, where), self.site.form_service.origin, where)
 
     def on_post_template(self, output, template_name, config):
         if template_name != "404.html":
@@ -73,9 +75,9 @@ class Pipeline:
         # writes it, and later language builds keep that one.
         if config.theme["language"] != self.site.languages.default:
             return (self.site.site_dir / "404.html").read_text(encoding="utf-8")
-        return csp.add_policy(output, self.site.form_service.origin, template_name)
+        return csp.add_policy(self.site.page_css.fill(output, template_name), self.site.form_service.origin, template_name)
 
-    # 8. After the last language: assets, feeds and calendars, and the search index.
+    # 8. After the last language: Material's script, feeds and calendars, the search index.
     def on_post_build(self, config):
         if config.theme["language"] != self.site.languages.last_built:
             return

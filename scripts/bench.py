@@ -156,6 +156,7 @@ def side_by_side(browser_free_work: Path, runs: int) -> dict:
     ensure_lighthouse()
     root = browser_free_work / "lighthouse"
     root.mkdir()
+    (root / "404.html").write_text("<!doctype html><title>404</title>", encoding="utf-8")
     with serve_site(root) as base:
         timed_build(ROOT, root / "ours", SITE_URL=base + "ours/", **BUILD_ENV)
         stock = stock_material(browser_free_work)

@@ -4,6 +4,7 @@ non-zero exit; clean content and the real docs/ pass."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -212,7 +213,22 @@ MESSAGES = [
     "peker til en nettadresse, ikke til en fil", "peker ut av docs-mappa", "peker til en fil som ikke finnes",
     "hopper fra nivå", "Siden inneholder et <script>-element", "ADVARSEL: Den engelske/norske versjonen",
     "Oversettelsenes alder ble ikke sjekket",
+    # News posts (hooks/cpc/news.py)
+    "Innlegget mangler innledningen (front matter)", "Innlegget mangler tittel (title)",
+    "Innlegget mangler beskrivelse (description)", "Innlegget mangler dato", "er ikke en gyldig dato",
+    "er ikke et gyldig tidspunkt", "Arrangementet mangler", "Skriv hvor arrangementet er",
+    "Arrangementet slutter før det begynner", "Påmeldingsfristen (signup_until) er etter at arrangementet begynner",
+    "Bildet mangler alternativ tekst. Legg til «image_alt", "finnes ikke i docs/nyheter/",
+    "Innlegget skal ikke ha en egen hovedoverskrift", "Datoen må være den samme som i den norske versjonen",
+    "Arrangementet må ha samme start, end og signup_until som i den norske", "Ukjent felt",
 ]
+
+
+def test_every_news_message_is_listed_for_the_guide():
+    """Each Norwegian sentence hooks/cpc/news.py can say is in MESSAGES above."""
+    source = (ROOT / "hooks" / "cpc" / "news.py").read_text(encoding="utf-8")
+    for start in re.findall(r'Problem\([^,]+, f?"([^"{«]{12,})', source):
+        assert any(m.startswith(start[:20]) or start.startswith(m[:20]) for m in MESSAGES), start
 
 
 @pytest.mark.parametrize("message", MESSAGES)

@@ -218,6 +218,20 @@ def test_form_markup(site_dir, contact_endpoint, path):
     assert strings["form_success"] == ui("form_success", lang)
 
 
+def test_a_new_form_service_changes_the_privacy_page(tmp_path):
+    from support import copy_project, build_project
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("name: Formspree", "name: Skjemaverket")
+    text = text.replace("privacy_url: https://formspree.io/legal/privacy-policy/", "privacy_url: https://example.org/personvern/")
+    config.write_text(text.replace("nb: USA", "nb: Norge").replace("en: the USA", "en: Norway"), encoding="utf-8")
+    assert build_project(project, tmp_path / "site").returncode == 0
+    service = BeautifulSoup((tmp_path / "site" / "personvern" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one(".cpc-form-service")
+    assert "Skjemaverket" in service.get_text() and "Norge" in service.get_text()
+    assert service.a["href"] == "https://example.org/personvern/"
+
+
 @pytest.mark.parametrize("lang", LANG_ROOT)
 def test_thank_you_and_privacy_pages(site_dir, lang):
     suffix = "" if lang == "nb" else ".en"
@@ -227,13 +241,20 @@ def test_thank_you_and_privacy_pages(site_dir, lang):
         assert soup.html["lang"] == lang
         assert soup.select_one("article h1"), page
     privacy = (ROOT / "docs" / f"personvern{suffix}.md").read_text(encoding="utf-8")
-    # Staff fill in the retention period; nothing is invented meanwhile.
-    assert re.search(r"<!-- FYLL INN: [^>]*-->", privacy)
+    # Staff fill in the controller and the retention period; nothing is invented meanwhile.
+    assert len(re.findall(r"<!-- FYLL INN: [^>]*-->", privacy)) >= 2
     assert "post@cpcluster.no" in privacy
     text = BeautifulSoup((site_dir / LANG_ROOT[lang] / "personvern" / "index.html").read_text(encoding="utf-8"), "html.parser").article.get_text()
-    for words in {"nb": ("ingen informasjonskapsler", "ingen analyseverktøy", "ekstern skjematjeneste", "sletting"),
-                  "en": ("no cookies", "no analytics", "external form service", "delete")}[lang]:
+    for words in {"nb": ("ingen informasjonskapsler", "ingen analyseverktøy", "ekstern skjematjeneste", "slettet",
+                         "Datatilsynet", "GitHub Pages", "artikkel 6 nr. 1 bokstav a"),
+                  "en": ("no cookies", "no analytics", "external form service", "deleted", "Datatilsynet",
+                         "GitHub Pages", "Article 6(1)(a)")}[lang]:
         assert words in text, words
+    # The form service as configured beside the endpoint (mkdocs.yml extra.form_service).
+    service = BeautifulSoup((site_dir / LANG_ROOT[lang] / "personvern" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser").select_one(".cpc-form-service")
+    assert "Formspree" in service.get_text() and {"nb": "USA", "en": "the USA"}[lang] in service.get_text()
+    assert service.a["href"] == "https://formspree.io/legal/privacy-policy/"
 
 
 # --- sending, in the browser ----------------------------------------------------------

@@ -236,3 +236,21 @@ def test_404_without_script_shows_both_languages(browser, site_url):
         assert page.locator("section.cpc-not-found:visible").count() == 2
     finally:
         context.close()
+
+
+def test_no_staff_note_is_published(site_dir):
+    """FYLL INN notes stay in the Markdown for staff and never reach a page."""
+    sources = [p for p in DOCS.rglob("*.md") if "FYLL INN" in p.read_text(encoding="utf-8")]
+    assert sources, "expected marked places in the Markdown"
+    for html in site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for note in ("FYLL INN", "Ikke finn på", "Do not invent"):
+            assert note not in text, f"{html.relative_to(site_dir)} publishes a staff note ({note})"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_membership_terms_say_one_true_sentence_until_the_cluster_fills_them_in(site_dir, lang):
+    soup = soup_of(site_dir, "bli-medlem/" if lang == "nb" else "en/bli-medlem/")
+    heading = soup.find("h2", string={"nb": "Medlemsvilkår", "en": "Membership terms"}[lang])
+    following = heading.find_next_sibling()
+    assert following.name == "p" and "post@cpcluster.no" in following.get_text()

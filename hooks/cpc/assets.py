@@ -1,7 +1,7 @@
-"""Static assets a reader downloads: fewer files before the first paint.
+"""Material's assets as we use them.
 
-- One stylesheet, assets/stylesheets/cpc-site.css: Material's main and
-  palette CSS and our cpc.css, joined (overrides/main.html links only it).
+- The stylesheets: Material's main and palette CSS and our cpc.css are read
+  from here by page_css.py, which puts each page's rules into the page.
 - Material's script, with its "alternate" feature switched off at the source:
   it fetches sitemap.xml next to every <link rel="alternate"> on every page
   view (404s on our hreflang links, and another origin off production). The
@@ -14,7 +14,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-SITE_CSS = "assets/stylesheets/cpc-site.css"
 OUR_CSS = "assets/stylesheets/cpc.css"
 MATERIAL_CSS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 MATERIAL_JS = "assets/javascripts/bundle.*.min.js"
@@ -34,14 +33,6 @@ def theme_file(theme_dirs, pattern: str) -> Path:
     raise PluginError(f"hooks/cpc/assets.py: no {pattern} in the theme. Has Material renamed its assets?")
 
 
-def write_site_css(theme_dirs, docs_dir: Path, site_dir: Path) -> None:
-    parts = [SOURCE_MAP.sub("", theme_file(theme_dirs, pattern).read_text(encoding="utf-8")) for pattern in MATERIAL_CSS]
-    parts.append((Path(docs_dir) / OUR_CSS).read_text(encoding="utf-8"))
-    target = Path(site_dir) / SITE_CSS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("\n".join(parts), encoding="utf-8")
-
-
 def write_material_script(theme_dirs, site_dir: Path) -> None:
     source = theme_file(theme_dirs, MATERIAL_JS)
     text = source.read_text(encoding="utf-8")
@@ -55,5 +46,4 @@ def write_material_script(theme_dirs, site_dir: Path) -> None:
 
 
 def write(config) -> None:
-    write_site_css(config.theme.dirs, Path(config.docs_dir), Path(config.site_dir))
     write_material_script(config.theme.dirs, Path(config.site_dir))

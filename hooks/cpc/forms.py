@@ -15,7 +15,12 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from cpc import bilingual
+
 PARTIAL = "partials/cpc-contact-form.html"
+SERVICE_PARTIAL = "partials/cpc-form-service.html"
+# The privacy page names the form service where it says this.
+SERVICE_MARKER = "<!-- cpc-form-service -->"
 SCRIPT = "assets/javascripts/cpc-contact-form.js"
 TOPICS = ("membership", "general", "project")
 DEFAULT_TOPIC = "general"
@@ -31,7 +36,7 @@ class FormService:
     endpoint: str
     origin: str  # scheme://host[:port], for the CSP
     name: str
-    country: str  # per language
+    country: dict  # per language: {nb: ..., en: ...}
     privacy_url: str
 
 
@@ -71,6 +76,9 @@ def form_service(config) -> FormService:
     for key in ("name", "country", "privacy_url"):
         if not settings.get(key):
             raise PluginError(f"mkdocs.yml: extra.form_service.{key} is not set; the privacy page names the form service.")
+    languages = bilingual.Languages.from_config(config)
+    if not isinstance(settings["country"], dict) or set(settings["country"]) != set(languages.locales):
+        raise PluginError("mkdocs.yml: extra.form_service.country needs one text per language, e.g. {nb: USA, en: the USA}.")
     return FormService(endpoint, f"{parts.scheme}://{parts.netloc}", settings["name"], settings["country"],
                        settings["privacy_url"])
 
@@ -128,6 +136,10 @@ def signup_html(site, page, event: dict) -> str:
 
 def render_markers(site, html: str, page) -> str:
     where = f"docs/{page.file.src_uri}"
+    if SERVICE_MARKER in html:
+        lang = page.file.locale
+        html = html.replace(SERVICE_MARKER, site.render(SERVICE_PARTIAL, where, ui=site.ui[lang], lang=lang,
+                                                        service=site.form_service))
     topic = find_topic(html, where)
     if topic is None:
         return html

@@ -15,7 +15,7 @@ from jinja2 import StrictUndefined, TemplateError
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from cpc import bilingual, feeds, forms, freshness, goals, news, news_pages
+from cpc import bilingual, feeds, forms, freshness, goals, news, news_pages, page_css
 
 log = logging.getLogger("mkdocs.hooks.cpc")
 
@@ -33,6 +33,7 @@ class Site:
     contact_email: str
     commit_times: freshness.CommitTimes | None
     news: news.News
+    page_css: page_css.PageCss
     templates: object = field(repr=False)  # autoescaped Jinja env for our partials
 
     @classmethod
@@ -56,6 +57,7 @@ class Site:
             contact_email=config.extra["contact_email"],
             commit_times=commit_times(root),
             news=news.News(news.load_posts(Path(config.docs_dir), languages), languages.default, news.now()),
+            page_css=page_css.PageCss(config.theme.dirs, Path(config.docs_dir)),
             # A missing ui.yml string must fail the build, not render as nothing.
             templates=config.theme.get_env().overlay(autoescape=True, undefined=StrictUndefined),
         )
