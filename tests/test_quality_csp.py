@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from cpc import csp, forms
-from support import PAGES, built_pages, is_missing_page, new_context, open_page, page_id
+from support import PAGES, ROOT, built_pages, is_missing_page, new_context, open_page, page_id
 
 CHARSET_THEN_CSP = re.compile(r'<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -45,9 +45,12 @@ def test_policy_fills_the_templates_placeholder_and_refuses_inline_handlers():
         csp.add_policy(html.replace('content="cpc-csp-policy"', ""), "https://forms.example", "test.html")
 
 
-def test_form_origin_comes_from_the_checked_endpoint():
-    extra = {"form_service": {"endpoint": "https://formspree.io/f/x", "name": "F", "country": "US", "privacy_url": "https://x"}}
-    assert forms.form_service(type("Config", (), {"extra": extra})).origin == "https://formspree.io"
+def test_form_origin_comes_from_the_checked_endpoint(monkeypatch):
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("CONTACT_FORM_ENDPOINT", "https://formspree.io/f/x")
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    assert forms.form_service(config).origin == "https://formspree.io"
 
 
 def test_built_pages_are_the_pages_the_tests_know(site_dir):
