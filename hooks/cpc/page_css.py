@@ -44,11 +44,19 @@ GROUPING = ("@media", "@supports", "@layer", "@container", "@document")
 
 
 @dataclass(frozen=True)
+class Declaration:
+    text: str
+    defines: str | None  # the custom property it sets, if any
+    reads: frozenset  # the custom properties it reads
+
+
+@dataclass(frozen=True)
 class Rule:
     prelude: str  # selectors, or an at-rule's head
-    body: str  # declarations, or for a grouping at-rule its text
+    body: str  # the text between the braces
     children: tuple = ()  # rules inside a grouping at-rule
-    needs: tuple = ()  # one set of classes per selector; the rule applies if any set is present
+    needs: tuple = ()  # what each selector needs; the rule applies if any selector's needs are met
+    declarations: tuple = ()  # of a style rule, split once
 
 
 def _blocks(css: str):
@@ -99,8 +107,14 @@ def parse(css: str) -> list[Rule]:
         elif prelude.startswith("@"):
             rules.append(Rule(prelude, body))  # @keyframes, @font-face, @page: kept whole
         else:
-            rules.append(Rule(prelude, body, needs=_needs(prelude)))
+            rules.append(Rule(prelude, body, needs=_needs(prelude), declarations=tuple(
+                _declaration(text) for text in _declarations(body))))
     return rules
+
+
+def _declaration(text: str) -> Declaration:
+    name = text.strip().split(":", 1)[0].strip()
+    return Declaration(text, name if name.startswith("--") else None, frozenset(VARIABLE_USE.findall(text)))
 
 
 def _select(rules, used: frozenset) -> list[Rule]:
@@ -143,32 +157,32 @@ def _flat(rules):
 
 def _drop_unused_variables(rules: list[Rule]) -> list[Rule]:
     """Drop custom property declarations that nothing reads, until none is left."""
+    kept = {id(d): d for r in _flat(rules) for d in r.declarations}
     while True:
-        read = set(VARIABLE_USE.findall("".join(r.body for r in _flat(rules) if not r.children)))
+        read = set().union(*(d.reads for d in kept.values()))
+        unused = [key for key, d in kept.items() if d.defines and d.defines not in read]
+        if not unused:
+            break
+        for key in unused:
+            del kept[key]
 
-        def keep(declaration: str) -> bool:
-            name = declaration.strip().split(":", 1)[0].strip()
-            return not name.startswith("--") or name in read
+    def prune(rules):
+        out = []
+        for rule in rules:
+            if rule.children:
+                inner = prune(rule.children)
+                if inner:
+                    out.append(Rule(rule.prelude, rule.body, tuple(inner)))
+            elif not rule.declarations:
+                out.append(rule)
+            else:
+                declarations = tuple(d for d in rule.declarations if id(d) in kept)
+                if declarations:
+                    out.append(Rule(rule.prelude, ";".join(d.text for d in declarations), needs=rule.needs,
+                                    declarations=declarations))
+        return out
 
-        def prune(rules):
-            out = []
-            for rule in rules:
-                if rule.children:
-                    inner = prune(rule.children)
-                    if inner:
-                        out.append(Rule(rule.prelude, rule.body, tuple(inner)))
-                elif rule.prelude.startswith("@") or not rule.body:
-                    out.append(rule)
-                else:
-                    body = ";".join(d for d in _declarations(rule.body) if keep(d))
-                    if body.strip():
-                        out.append(Rule(rule.prelude, body, needs=rule.needs))
-            return out
-
-        pruned = prune(rules)
-        if pruned == rules:
-            return rules
-        rules = pruned
+    return prune(rules)
 
 
 def _write(rules) -> str:
@@ -197,13 +211,20 @@ class PageCss:
         for path in Path(docs_dir, "assets", "javascripts").glob("*.js"):
             names |= set(OUR_SCRIPT_CLASS.findall(path.read_text(encoding="utf-8")))
         self.script_classes = frozenset("." + name for name in names)
+        self._cache: dict[frozenset, str] = {}
 
     def for_page(self, html: str) -> str:
+        used = self._used(html)
+        if used not in self._cache:  # pages built alike (news posts) share one result
+            self._cache[used] = _write(_drop_unused_variables(_select(self.rules, used)))
+        return self._cache[used]
+
+    def _used(self, html: str) -> frozenset:
         used = set(self.script_classes)
         used |= {"." + name for value in CLASS_ATTRIBUTE.findall(html) for name in value.split()}
         used |= {"<" + tag for tag in TAG.findall(html)} | {"<" + tag for tag in SCRIPT_TAGS}
         used |= {f'{a}="{v}"' for a, v in re.findall(r'\s(data-md-color-(?:primary|accent|scheme)|dir)="([\w-]+)"', html)}
-        return _write(_drop_unused_variables(_select(self.rules, frozenset(used))))
+        return frozenset(used)
 
     def fill(self, html: str, where: str) -> str:
         if html.count(self.PLACEHOLDER) != 1:
