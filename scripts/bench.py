@@ -16,7 +16,8 @@ and reports; the browser tests hold the budgets.
    pinned version, and our home page's HTML with its CSS and JS removed (the
    floor). Median LCP of three runs each, and the two ratios.
 
-Prints a Markdown table and writes it to bench/results.md.
+Prints the tables, writes them to bench/results.md and puts them in the
+README, between its `bench:start` and `bench:end` markers.
 
     python scripts/bench.py [--pages 1000] [--runs 3] [--skip-lighthouse]
 """
@@ -265,6 +266,12 @@ def main() -> None:
         lcp = None if args.skip_lighthouse else side_by_side(work, args.runs)
     table = report(sizes, lunr, lcp, args.pages)
     (BENCH / "results.md").write_text(table + "\n", encoding="utf-8")
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        readme.write_text(before + start + "\n" + table + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
     print(table)
 
 

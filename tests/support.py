@@ -118,9 +118,12 @@ def write_fixture_posts(project: Path, today) -> dict:
     }
     folder = project / "docs" / "nyheter"
     folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(project / "docs" / "assets" / "images" / "logo.svg", folder / "to-sprak.svg")
     for slug, versions in posts.items():
         for lang, (title, description, date, event) in versions.items():
             lines = ["---", f"title: {title}", f"description: {description}", f"date: {date}"]
+            if slug == "to-sprak":
+                lines += ["image: to-sprak.svg", "image_alt: " + ("Klyngens logo" if lang == "nb" else "The cluster's logo")]
             if event:
                 lines.append("event:")
                 lines += [f"  {key}: {value}" for key, value in event.items()]

@@ -130,6 +130,12 @@ def test_post_page_date_and_article_metadata(news_site, lang):
     assert time["datetime"] == day and time.get_text() == written(day, lang)
     meta = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
     assert meta["og:type"] == "article"
+    # The post's image, with its alt text, and as the image shared on social media.
+    image = soup.select_one(".cpc-post__image img")
+    assert image["alt"] == {"nb": "Klyngens logo", "en": "The cluster's logo"}[lang]
+    page_dir = site / ("" if lang == "nb" else "en/") / "nyheter" / "to-sprak"
+    assert (page_dir / image["src"]).resolve().is_file()
+    assert meta["og:image"] == "https://www.cpcluster.no/nyheter/to-sprak.svg"
     assert meta["article:published_time"].startswith(day + "T00:00:00+0")
 
 

@@ -188,6 +188,9 @@ class Site:
             # article:published_time: the post's date at midnight, Norwegian time.
             "published": datetime.datetime.combine(version.date, datetime.time(), news.OSLO).isoformat(),
             "event": None,
+            # The image sits beside the post's Markdown, in the site's news folder.
+            "image": {"src": get_relative_url(f"{news.FOLDER}/{version.image}", page.url), "alt": version.image_alt,
+                      "absolute": f"{self.site_url}{news.FOLDER}/{version.image}"} if version.image else None,
         }
         if version.event:
             event = news.event_view(version.event, ui)
