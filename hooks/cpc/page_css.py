@@ -197,6 +197,20 @@ def _write(rules) -> str:
     return "".join(out)
 
 
+def used_by(html: str, script_classes: frozenset = frozenset()) -> frozenset:
+    """What a page offers selectors: its classes, elements and palette values."""
+    used = set(script_classes)
+    used |= {"." + name for value in CLASS_ATTRIBUTE.findall(html) for name in value.split()}
+    used |= {"<" + tag for tag in TAG.findall(html)} | {"<" + tag for tag in SCRIPT_TAGS}
+    used |= {f'{a}="{v}"' for a, v in re.findall(r'\s(data-md-color-(?:primary|accent|scheme)|dir)="([\w-]+)"', html)}
+    return frozenset(used)
+
+
+def select(rules: list[Rule], used: frozenset) -> str:
+    """The CSS text of the rules that can apply where `used` is on offer."""
+    return _write(_drop_unused_variables(_select(rules, used)))
+
+
 class PageCss:
     """The site's CSS, parsed once per build; `for_page` picks a page's rules."""
 
@@ -214,17 +228,10 @@ class PageCss:
         self._cache: dict[frozenset, str] = {}
 
     def for_page(self, html: str) -> str:
-        used = self._used(html)
+        used = used_by(html, self.script_classes)
         if used not in self._cache:  # pages built alike (news posts) share one result
-            self._cache[used] = _write(_drop_unused_variables(_select(self.rules, used)))
+            self._cache[used] = select(self.rules, used)
         return self._cache[used]
-
-    def _used(self, html: str) -> frozenset:
-        used = set(self.script_classes)
-        used |= {"." + name for value in CLASS_ATTRIBUTE.findall(html) for name in value.split()}
-        used |= {"<" + tag for tag in TAG.findall(html)} | {"<" + tag for tag in SCRIPT_TAGS}
-        used |= {f'{a}="{v}"' for a, v in re.findall(r'\s(data-md-color-(?:primary|accent|scheme)|dir)="([\w-]+)"', html)}
-        return frozenset(used)
 
     def fill(self, html: str, where: str) -> str:
         if html.count(self.PLACEHOLDER) != 1:
