@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from support import built_pages, language_of, new_context, open_page
+from support import PAGES, language_of, new_context, open_page, page_id
 
 SKIP_TEXT = {"nb": "Hopp til hovedinnhold", "en": "Skip to content"}
 MAX_TABS = 300
@@ -82,44 +82,36 @@ def tab_through(page) -> list[dict]:
     return stops
 
 
-def test_skip_link_moves_focus_to_main(keyboard_page, site_dir, site_url):
-    page, problems = keyboard_page, []
-    for path in built_pages(site_dir):
-        open_page(page, site_url + path)
-        page.keyboard.press("Tab")
-        try:  # the link fades in (a CSS transition)
-            page.wait_for_function(SKIP_LINK_SHOWN, timeout=2000)
-        except PlaywrightTimeout:
-            pass
-        first = page.evaluate(SKIP_LINK_STATE)
-        # The 404 page's script puts its skip link in the reader's language too.
-        want = SKIP_TEXT[language_of(path)]
-        if first != {"text": want, "href": "#main", "visible": True}:
-            problems.append(f"{path}: first Tab stop is {first}")
-            continue
-        page.keyboard.press("Enter")
-        focused = page.evaluate("document.activeElement.tagName + '#' + document.activeElement.id")
-        if focused != "MAIN#main":
-            problems.append(f"{path}: skip link moved focus to {focused}")
-    assert not problems, "\n".join(problems)
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_skip_link_moves_focus_to_main(keyboard_page, site_url, path):
+    page = keyboard_page
+    open_page(page, site_url + path)
+    page.keyboard.press("Tab")
+    try:  # the link fades in (a CSS transition)
+        page.wait_for_function(SKIP_LINK_SHOWN, timeout=2000)
+    except PlaywrightTimeout:
+        pass
+    # The 404 page's script puts its skip link in the reader's language too.
+    assert page.evaluate(SKIP_LINK_STATE) == {"text": SKIP_TEXT[language_of(path)], "href": "#main", "visible": True}
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.tagName + '#' + document.activeElement.id") == "MAIN#main"
 
 
-def test_every_interactive_element_is_reachable_with_a_visible_focus(keyboard_page, site_dir, site_url):
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_every_interactive_element_is_reachable_with_a_visible_focus(keyboard_page, site_url, path):
     page, problems = keyboard_page, []
-    for path in built_pages(site_dir):
-        open_page(page, site_url + path)
-        stops = tab_through(page)
-        page.evaluate("document.activeElement.blur()")
-        for stop in stops:
-            unfocused = page.evaluate(UNFOCUSED_LOOK, stop["index"])
-            if stop["width"] == 0 or stop["height"] == 0:
-                problems.append(f"{path}: Tab stop without size: {stop['name']}")
-            elif not (stop["outline"] and stop["look"] != unfocused) and stop["look"].split("|")[3] == unfocused.split("|")[3]:
-                problems.append(f"{path}: no visible focus indicator on {stop['name']} (focused {stop['look']}, unfocused {unfocused})")
-        unreached = page.evaluate(INTERACTIVE)
-        problems += [f"{path}: not reachable with Tab: {name}" for name in unreached]
-        if len(stops) < 5:
-            problems.append(f"{path}: only {len(stops)} Tab stops")
+    open_page(page, site_url + path)
+    stops = tab_through(page)
+    page.evaluate("document.activeElement.blur()")
+    for stop in stops:
+        unfocused = page.evaluate(UNFOCUSED_LOOK, stop["index"])
+        if stop["width"] == 0 or stop["height"] == 0:
+            problems.append(f"Tab stop without size: {stop['name']}")
+        elif not (stop["outline"] and stop["look"] != unfocused) and stop["look"].split("|")[3] == unfocused.split("|")[3]:
+            problems.append(f"no visible focus indicator on {stop['name']} (focused {stop['look']}, unfocused {unfocused})")
+    problems += [f"not reachable with Tab: {name}" for name in page.evaluate(INTERACTIVE)]
+    if len(stops) < 5:
+        problems.append(f"only {len(stops)} Tab stops")
     assert not problems, "\n".join(problems)
 
 
