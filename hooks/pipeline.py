@@ -16,7 +16,7 @@ import sys
 for _name in [name for name in sys.modules if name == "cpc" or name.startswith("cpc.")]:
     del sys.modules[_name]
 
-from cpc import assets, content, csp, feeds, forms, goals, news, news_pages, search, site as site_module, theme_patches  # noqa: E402
+from cpc import assets, bilingual, content, csp, feeds, forms, goals, news, news_pages, search, site as site_module, theme_patches  # noqa: E402
 
 
 class Pipeline:
@@ -30,8 +30,10 @@ class Pipeline:
         self.site = site_module.Site.load(config)
         return config
 
-    # 2. The menu: the news pages of the language being built, once it has posts.
+    # 2. The files and the menu of the language being built: shared images and
+    #    attachments, and the news pages once the language has posts.
     def on_nav(self, nav, config, files):
+        bilingual.share_assets(files, config)
         news_pages.add(nav, files, config, self.site, config.theme["language"])
         return nav
 

@@ -119,6 +119,8 @@ def write_fixture_posts(project: Path, today) -> dict:
     folder = project / "docs" / "nyheter"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(project / "docs" / "assets" / "images" / "logo.svg", folder / "to-sprak.svg")
+    # An attachment beside the event, linked from both languages' text.
+    (folder / "workshop-program.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     for slug, versions in posts.items():
         for lang, (title, description, date, event) in versions.items():
             lines = ["---", f"title: {title}", f"description: {description}", f"date: {date}"]
@@ -128,6 +130,8 @@ def write_fixture_posts(project: Path, today) -> dict:
                 lines.append("event:")
                 lines += [f"  {key}: {value}" for key, value in event.items()]
             body = "Tekst.\n\n## Program\n\nMer tekst.\n" if lang == "nb" else "Text.\n\n## Programme\n\nMore text.\n"
+            if slug == "workshop":
+                body += "\n[Program (PDF)](workshop-program.pdf)\n"
             (folder / (f"{slug}.md" if lang == "nb" else f"{slug}.{lang}.md")).write_text(
                 "\n".join(lines) + "\n---\n\n" + body, encoding="utf-8")
     return posts

@@ -172,6 +172,16 @@ def test_event_page_says_when_and_where_and_offers_its_calendar_file(news_site, 
     assert calendar["version"] == "2.0" and calendar["prodid"]
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_an_attachment_beside_the_post_is_linked_in_both_languages(news_site, lang):
+    site, _, _ = news_site
+    path = ("" if lang == "nb" else "en/") + "nyheter/workshop/"
+    link = soup_of(site, path).find("a", href=re.compile(r"workshop-program\.pdf$"))
+    # One copy of the file, reached from either language.
+    assert (site / path / link["href"]).resolve() == site / "nyheter" / "workshop-program.pdf"
+    assert not (site / "en" / "nyheter" / "workshop-program.pdf").exists()
+
+
 def test_past_event_has_no_sign_up_form(news_site):
     site, _, _ = news_site
     soup = soup_of(site, "nyheter/frokostmote/")

@@ -254,3 +254,16 @@ def test_membership_terms_say_one_true_sentence_until_the_cluster_fills_them_in(
     heading = soup.find("h2", string={"nb": "Medlemsvilkår", "en": "Membership terms"}[lang])
     following = heading.find_next_sibling()
     assert following.name == "p" and "post@cpcluster.no" in following.get_text()
+
+
+def test_english_pages_reach_the_shared_images(tmp_path):
+    """Images and attachments in docs/ are one copy, linked from both languages."""
+    project = copy_project(tmp_path / "project")
+    for name in ("om-klyngen.md", "om-klyngen.en.md"):
+        page = project / "docs" / name
+        page.write_text(page.read_text(encoding="utf-8") + "\n![Logo](assets/images/logo.svg)\n", encoding="utf-8")
+    result = build_project(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in ("om-klyngen/", "en/om-klyngen/"):
+        img = soup_of(tmp_path / "site", path).select_one('article img[alt="Logo"]')
+        assert (tmp_path / "site" / path / img["src"]).resolve() == tmp_path / "site" / "assets" / "images" / "logo.svg"

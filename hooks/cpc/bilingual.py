@@ -4,6 +4,8 @@
   `page.en.md` in English. Both must exist, except for news posts, whose
   English version is optional.
 - The default language lives at the site root, every other at `<locale>/`.
+- Files that are not pages (images, attachments) are shared: one copy, at
+  the same address for every language.
 - Interface strings live once per language in data/ui.yml.
 """
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from cpc import datafile
 
@@ -112,6 +115,20 @@ def check_parity(docs_dir: Path, languages: Languages) -> None:
     if missing:
         lines = [f"docs/{m.have} has no '{m.locale}' translation: create docs/{m.want}" for m in missing]
         raise PluginError("Missing translations:\n  " + "\n  ".join(lines))
+
+
+def share_assets(files, config) -> None:
+    """Give a language build the docs/ files it lacks that are not pages.
+
+    static-i18n leaves the default language's images and attachments out of
+    other languages' builds (fallback is off, so pages never fall back); an
+    English page linking to docs/nyheter/slides.pdf would then be a broken
+    link. The file keeps its one address, so it is published once."""
+    docs = Path(config.docs_dir)
+    for path in sorted(docs.rglob("*")):
+        src_uri = path.relative_to(docs).as_posix()
+        if path.is_file() and not src_uri.endswith(".md") and files.get_file_from_path(src_uri) is None:
+            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
 
 
 def load_ui(path: Path, languages: Languages, label: str = UI_FILE) -> dict[str, dict[str, str]]:
