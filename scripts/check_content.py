@@ -32,7 +32,6 @@ from cpc import news  # noqa: E402
 
 DESCRIPTION_MAX = 160
 DEFAULT_LOCALES = ("nb", "en")
-LANGUAGE_NAMES = {"nb": ("norsk", "Norwegian"), "en": ("engelsk", "English")}
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")

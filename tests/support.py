@@ -22,7 +22,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
@@ -299,7 +298,7 @@ class FormEndpoint:
 
     def posts(self) -> list[Recorded]:
         with self._lock:
-            return [r for r in self.requests if r.method == "POST"]
+            return self._posted()
 
     def start(self) -> None:
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), make_endpoint_handler(self))
@@ -333,11 +332,12 @@ class FormEndpoint:
     def wait_for(self, count: int, timeout: float = 10.0) -> list[Recorded]:
         """Wait until `count` posts have arrived (woken by each arrival); return them."""
         with self._arrived:
-            if not self._arrived.wait_for(lambda: len([r for r in self.requests if r.method == "POST"]) >= count, timeout):
-                raise AssertionError(f"the endpoint got {len(self.posts_unlocked())} posts, expected {count}")
-            return self.posts_unlocked()
+            if not self._arrived.wait_for(lambda: len(self._posted()) >= count, timeout):
+                raise AssertionError(f"the endpoint got {len(self._posted())} posts, expected {count}")
+            return self._posted()
 
-    def posts_unlocked(self) -> list[Recorded]:
+    def _posted(self) -> list[Recorded]:
+        """The posts so far; the caller holds the lock."""
         return [r for r in self.requests if r.method == "POST"]
 
     def release_event(self) -> threading.Event:

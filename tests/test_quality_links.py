@@ -4,7 +4,6 @@ https://user.github.io/repo/. External links are only listed: there is no
 internet here."""
 from __future__ import annotations
 
-import pytest
 
 from support import check_site, serve_site
 

@@ -83,9 +83,11 @@ class _Checker:
         self.entry: datafile.Located | None = None
 
     def fail(self, field: str | None, problem: str, where=None):
+        """`where` is the mapping that holds the field (the goal by default);
+        the message names the line of the field's last key in it."""
         where = where if where is not None else self.entry
-        top = field.split(".")[0].split("[")[0] if field else None
-        line = where.line_of(top) if isinstance(where, datafile.Located) and top else getattr(where, "line", None)
+        key = field.split(".")[-1].split("[")[0] if field else None
+        line = where.line_of(key) if isinstance(where, datafile.Located) and key else getattr(where, "line", None)
         goal = f"goal '{self.goal}'" if self.goal else "top level"
         field_part = f", field '{field}'" if field else ""
         raise DataError(self.label, line, f"{goal}{field_part}: {problem}")
@@ -95,7 +97,7 @@ class _Checker:
             if key not in allowed:
                 hint = difflib.get_close_matches(str(key), allowed, n=1)
                 tip = f" Did you mean '{prefix}{hint[0]}'?" if hint else f" Allowed: {', '.join(allowed)}."
-                self.fail(f"{prefix}{key}", f"unknown field.{tip}", _nested(mapping, key))
+                self.fail(f"{prefix}{key}", f"unknown field.{tip}", mapping)
 
     def require(self, mapping: dict, field: str, prefix: str = ""):
         if field not in mapping:
@@ -128,20 +130,13 @@ class _Checker:
                 self.fail(f"{field}.{locale}", f"missing translation. Add `{locale}: ...` under '{field}'.", texts)
             if re.search(r"\d", text):
                 self.fail(f"{field}.{locale}", "contains a digit; write {target}, {baseline} and the like instead, "
-                          "so each number is written once, in baseline, target or measurements.", _nested(texts, locale))
+                          "so each number is written once, in baseline, target or measurements.", texts)
             used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
             unknown = used - allowed
             if unknown:
                 self.fail(f"{field}.{locale}", f"unknown placeholder {{{sorted(unknown)[0]}}}; use only "
-                          + (", ".join("{" + p + "}" for p in sorted(allowed)) or "plain text") + ".", _nested(texts, locale))
+                          + (", ".join("{" + p + "}" for p in sorted(allowed)) or "plain text") + ".", texts)
         return {locale: " ".join(texts[locale].split()) for locale in locales}
-
-
-def _nested(mapping, key):
-    """An object whose .line is the line of `key` in `mapping`."""
-    class _At:
-        line = mapping.line_of(key) if isinstance(mapping, datafile.Located) else None
-    return _At
 
 
 def validate_goals(data, label: str, locales, this_year: int) -> list[Goal]:

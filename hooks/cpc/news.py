@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -248,7 +249,7 @@ def now() -> datetime.datetime:
     return datetime.datetime.now(OSLO)
 
 
-@dataclass(frozen=True)
+@dataclass
 class News:
     """Every post, and what is upcoming at build time."""
     posts: list
@@ -281,8 +282,12 @@ class News:
     def years(self, lang: str) -> list[int]:
         return sorted({v.date.year for v in self.not_upcoming(self.listed_in(lang))}, reverse=True)
 
+    @functools.cached_property
+    def _by_source(self) -> dict:
+        return {v.src_uri: p for p in self.posts for v in p.versions.values()}
+
     def post_of(self, src_uri: str) -> Post | None:
-        return next((p for p in self.posts for v in p.versions.values() if v.src_uri == src_uri), None)
+        return self._by_source.get(src_uri)
 
 
 # --- Text and views for the templates ----------------------------------------------------

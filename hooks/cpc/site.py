@@ -75,25 +75,26 @@ class Site:
 
     # --- per page ---------------------------------------------------------
 
-    def alternate_url(self, page, locale: str) -> str:
-        """The same page in `locale`, or the nearest page that exists there."""
-        languages = self.languages
+    def version_in(self, page, locale: str) -> tuple[str, bool]:
+        """(URL, is it this page?): the page in `locale`, or else the nearest
+        page that exists there, so the switcher never leads to a 404."""
+        root = self.languages.root(locale)
+        is_post = news.is_post(page.file.src_uri)
+        is_listing = page.meta.get("template") == news_pages.TEMPLATE
         if locale == page.file.locale:
-            return page.url
-        if news.is_post(page.file.src_uri):
-            post = self.news.post_of(page.file.src_uri)
-            version = post.versions.get(locale) if post else None
+            return page.url, True
+        if is_post:
+            version = self.news.post_of(page.file.src_uri).versions.get(locale)
             if version:
-                return news.post_url(version, languages)
-            # A Norwegian-only post: that language's news page, never a 404.
-            return self.news_url(locale) or languages.root(locale)
-        if page.meta.get("template") == news_pages.TEMPLATE:
+                return news.post_url(version, self.languages), True
+        elif is_listing:
             year = page.meta.get("news_year")
             if self.news.has(locale) and (not year or year in self.news.years(locale)):
-                return languages.root(locale) + page.url[len(languages.root(page.file.locale)):]
-            return self.news_url(locale) or languages.root(locale)
-        other = page.file.alternates.get(locale)
-        return other.url if other is not None else languages.root(locale)
+                return root + page.url[len(self.languages.root(page.file.locale)):], True
+        elif locale in page.file.alternates:
+            return page.file.alternates[locale].url, True
+        # A Norwegian-only post or archive year: that language's news page.
+        return ((self.news_url(locale) if is_post or is_listing else None) or root), False
 
     def news_url(self, lang: str) -> str | None:
         return f"{self.languages.root(lang)}{news.FOLDER}/" if self.news.has(lang) else None
@@ -102,7 +103,7 @@ class Site:
         """The same page in every language: for the switcher and hreflang."""
         items = []
         for locale in self.languages.locales:
-            url = self.alternate_url(page, locale)
+            url, same_page = self.version_in(page, locale)
             url = "" if url == "./" else url
             items.append({
                 "lang": locale,
@@ -112,18 +113,9 @@ class Site:
                 "href": get_relative_url(url or ".", page.url or "."),
                 "current": locale == page.file.locale,
                 # hreflang only for real versions of this page.
-                "same_page": locale == page.file.locale or self._is_version(page, locale),
+                "same_page": same_page,
             })
         return items
-
-    def _is_version(self, page, locale: str) -> bool:
-        if news.is_post(page.file.src_uri):
-            post = self.news.post_of(page.file.src_uri)
-            return bool(post and locale in post.versions)
-        if page.meta.get("template") == news_pages.TEMPLATE:
-            year = page.meta.get("news_year")
-            return self.news.has(locale) and (not year or year in self.news.years(locale))
-        return locale in page.file.alternates
 
     def page_view(self, page) -> dict:
         lang = page.file.locale
