@@ -1,8 +1,9 @@
 """The build pipeline: the one hook MkDocs runs (mkdocs.yml, `hooks:`).
 
 Read it top to bottom. Each MkDocs event calls small plain modules in
-hooks/cpc/, in the order written here. The state of one build is the `Site`
-made in on_config; nothing else is remembered between events.
+hooks/cpc/, in the order written here, and hands each the data it needs.
+What a build knows is read once, in on_config, into a frozen `Inputs`;
+nothing else is remembered between events.
 
 static-i18n builds the site once per language (Norwegian first, then
 English); every event below runs once per language build.
@@ -16,81 +17,90 @@ import sys
 for _name in [name for name in sys.modules if name == "cpc" or name.startswith("cpc.")]:
     del sys.modules[_name]
 
-from cpc import assets, bilingual, content, csp, feeds, forms, goals, news, news_pages, search, site as site_module, theme_patches  # noqa: E402
+from cpc import (assets, bilingual, content, csp, feeds, goals, inputs, markers, news_pages, page_css,  # noqa: E402
+                 search, theme_patches, views)
 
 
 class Pipeline:
     """MkDocs calls these methods like a plugin's; MkDocs re-imports this
     file for every configuration it loads, so one instance lives one build."""
 
-    site: site_module.Site
+    inputs: inputs.Inputs
+    macros: markers.Macros
+    css: page_css.PageCss
 
     # 1. Configuration: read and check every input once.
     def on_config(self, config):
-        self.site = site_module.Site.load(config)
+        self.inputs = inputs.load(config)
+        self.macros = markers.Macros(config.theme)
+        self.css = page_css.PageCss(config.theme.dirs, self.inputs.docs_dir)
         return config
 
     # 2. The files and the menu of the language being built: shared images and
     #    attachments, and the news pages once the language has posts.
     def on_nav(self, nav, config, files):
+        lang = config.theme["language"]
         bilingual.share_assets(files, config)
-        news_pages.add(nav, files, config, self.site, config.theme["language"])
+        news_pages.add(nav, files, config, self.inputs.news, self.inputs.ui[lang], self.inputs.languages.root(lang), lang)
         return nav
 
-    # 3. Each page's source: news posts use the post template.
+    # 3. Each page's kind decides its template.
     def on_page_markdown(self, markdown, page, config, files):
-        if news.is_post(page.file.src_uri):
-            page.meta["template"] = "cpc-post.html"
+        page.meta["template"] = views.kind_of(page, self.inputs.languages).template
         return markdown
 
     # 4. Each page's body: generated blocks at their markers, staff notes out.
     def on_page_content(self, html, page, config, files):
-        if goals.MARKER in html:
-            html = html.replace(goals.MARKER, self.site.goals_html(page))
-        html = forms.render_markers(self.site, html, page)
+        lang, ui = page.file.locale, self.inputs.ui[page.file.locale]
+        html = markers.replace(
+            html, f"docs/{page.file.src_uri}", self.macros,
+            goal_views=lambda: goals.views(self.inputs.goals, lang, ui, compact=False),
+            form_for_topic=lambda topic: views.contact_form(self.inputs, page, topic),
+            service=self.inputs.form_service, ui=ui, lang=lang)
         return content.strip_staff_notes(html)
 
-    # 5. Templates: Material's, with our few checked patches.
+    # 5. Templates: Material's, with our few checked patches and our filters.
     def on_env(self, env, config, files):
-        return theme_patches.apply(env)
+        return markers.add_filters(theme_patches.apply(env))
 
-    # 6. What templates know about a page: one `cpc` object.
+    # 6. What templates know about a page: its view, as `cpc`.
     def on_page_context(self, context, page, config, nav):
-        context["cpc"] = self.site.page_view(page)
+        context["cpc"] = views.page_view(page, self.inputs)
         return context
 
     def on_template_context(self, context, template_name, config):
-        if template_name == "404.html":
-            context["cpc"] = self.site.not_found_view()
+        if template_name == views.Kind.NOT_FOUND.template:
+            context["cpc"] = views.not_found_view(self.inputs)
         return context
 
     # 7. The final HTML: the CSS this page can use goes into it, and the
     #    Content-Security-Policy hashes every inline script and style.
     def on_post_page(self, output, page, config):
-        where = f"docs/{page.file.src_uri}"
-        return csp.add_policy(self.site.page_css.fill(output, where), self.site.form_service.origin, where)
+        return self.finish(output, f"docs/{page.file.src_uri}")
 
     def on_post_template(self, output, template_name, config):
-        if template_name != "404.html":
+        if template_name != views.Kind.NOT_FOUND.template:
             return output
         # One 404.html serves every language; the default language's build
         # writes it, and later language builds keep that one.
-        if config.theme["language"] != self.site.languages.default:
-            return (self.site.site_dir / "404.html").read_text(encoding="utf-8")
-        return csp.add_policy(self.site.page_css.fill(output, template_name), self.site.form_service.origin, template_name)
+        if config.theme["language"] != self.inputs.languages.default:
+            return (self.inputs.site_dir / template_name).read_text(encoding="utf-8")
+        return self.finish(output, template_name)
+
+    def finish(self, html: str, where: str) -> str:
+        return csp.add_policy(self.css.fill(html, where), self.inputs.form_service.origin, where)
 
     # 8. After the last language: Material's script, feeds and calendars, the search index.
     def on_post_build(self, config):
-        if config.theme["language"] != self.site.languages.last_built:
+        if config.theme["language"] != self.inputs.languages.last_built:
             return
         assets.write(config)
-        feeds.write(self.site)
-        search.build_index(self.site.site_dir)
+        feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, self.inputs.languages, self.inputs.site_dir)
+        search.build_index(self.inputs.site_dir)
 
     # 9. `make serve` reloads when a data file changes.
     def on_serve(self, server, config, builder):
-        for path in self.site.watched_files():
-            server.watch(str(path))
+        server.watch(str(self.inputs.root / "data"))
         return server
 
 

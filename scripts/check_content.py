@@ -20,20 +20,15 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import markdown
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+from cpc import clock, front_matter, goals, inputs, news, strings  # noqa: E402
 from cpc.bilingual import Languages, missing_translations  # noqa: E402
 from cpc.datafile import DataError  # noqa: E402
-from cpc.freshness import CommitTimes, git_history_problem  # noqa: E402
-from cpc.goals import load_goals  # noqa: E402
-from cpc import news  # noqa: E402
+from cpc.freshness import CommitTimes, git_history_problem, is_newer  # noqa: E402
 
 DESCRIPTION_MAX = 160
-DEFAULT_LOCALES = ("nb", "en")
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
@@ -62,10 +57,7 @@ class Finding:
 
 def read_languages(root: Path) -> Languages:
     """The languages from mkdocs.yml, read by MkDocs's own config loader."""
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        return Languages(DEFAULT_LOCALES[0], DEFAULT_LOCALES, {})
-    return Languages.from_mkdocs_yml(config_file)
+    return Languages.from_mkdocs_yml(root / "mkdocs.yml")
 
 
 class Page:
@@ -78,9 +70,9 @@ class Page:
         self.text = path.read_text(encoding="utf-8")
         self.stem, self.locale = languages.split(self.rel)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        match = FRONT_MATTER.match(self.text)
-        self.front_matter_text = match.group(1) or "" if match else None
-        self.body_start = match.end() if match else 0
+        part = front_matter.split(self.text)
+        self.front_matter_text = part.text
+        self.body_start = part.body_offset
         self.masked = self._mask()
         # Marker comments (<!-- cpc-goals -->) become generated blocks whose
         # cpc-* ids the checker cannot see; links to them are trusted.
@@ -211,11 +203,10 @@ class Checker:
             )
             return
         try:
-            meta = yaml.safe_load(page.front_matter_text) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
+            meta = front_matter.parse(page.text, f"docs/{page.rel}") or {}
+        except DataError as error:
             self.error(
-                page, 2 + (mark.line if mark else 0),
+                page, error.line or 2,
                 "Innledningen (front matter) er ikke gyldig YAML. Sjekk at hver linje har formen «nøkkel: verdi», "
                 "og sett teksten i anførselstegn hvis den inneholder kolon (:).",
                 "The front matter is not valid YAML. Check that each line reads \"key: value\", and put the text "
@@ -422,11 +413,13 @@ class Checker:
             original = self.pages.get(self.file_for(page.stem, self.default))
             if original is None:
                 continue
-            ours, theirs = times(page.path), times(original.path)
-            if ours is None or theirs is None or ours == theirs:
+            if is_newer(times, original.path, page.path):
+                older, newer = page, original
+            elif is_newer(times, page.path, original.path):
+                older, newer = original, page
+            else:
                 continue
-            older, newer = (page, original) if ours < theirs else (original, page)
-            older_time, newer_time = min(ours, theirs), max(ours, theirs)
+            older_time, newer_time = times(older.path), times(newer.path)
             self.warning(
                 older, 1,
                 f"Den {self.languages.language_name(newer.locale, 'nb')}e versjonen ({self.shown(newer.rel)}) ble endret "
@@ -497,22 +490,42 @@ def main(argv: list[str] | None = None) -> int:
     if not docs.is_dir():
         print(f"make check: fant ikke mappa {docs} / folder not found: {docs}", file=sys.stderr)
         return 2
+    if not (root / "mkdocs.yml").is_file():
+        print(f"make check: fant ikke {root / 'mkdocs.yml'}, som sier hvilke språk nettstedet har. / "
+              f"{root / 'mkdocs.yml'} not found: it names the site's languages.", file=sys.stderr)
+        return 2
     checker = Checker(root, docs)
-    findings = checker.run() + check_goals(root, checker.languages)
+    findings = checker.run() + check_goals(root, checker.languages) + check_ui(root, checker.languages)
     return report(findings, checker.notes, root, len(checker.pages))
 
 
 def check_goals(root: Path, languages: Languages) -> list[Finding]:
-    """The goal figures, with the build's own validation (hooks/cpc/goals.py)."""
-    path = root / "data" / "goals.yml"
+    """The goal figures, with the build's own validation (hooks/cpc/goals.py);
+    GOALS_FILE names another file, as for the build."""
+    path, label = inputs.data_file(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
     if not path.exists():
         return []
     try:
-        load_goals(path, "data/goals.yml", languages.locales)
+        goals.load_goals(path, label, languages.locales, clock.now().year)
     except DataError as error:
         return [Finding("error", path, error.line or 1,
-                        f"Måltallene i data/goals.yml har en feil. Rett det som står i den engelske meldingen: {error}",
-                        f"Fix the goal figures in data/goals.yml: {error}")]
+                        f"Måltallene i {label} har en feil. Rett det som står i den engelske meldingen: {error}",
+                        f"Fix the goal figures in {label}: {error}")]
+    return []
+
+
+def check_ui(root: Path, languages: Languages) -> list[Finding]:
+    """The interface strings, with the build's own rule (hooks/cpc/strings.py)."""
+    path = root / strings.UI_FILE
+    if not path.exists():
+        return []
+    try:
+        strings.load(path, languages)
+    except DataError as error:
+        return [Finding("error", path, error.line or 1,
+                        f"Grensesnitttekstene i {strings.UI_FILE} har en feil: hver nøkkel trenger en tekst for hvert "
+                        f"språk. {error}",
+                        f"Fix the interface strings in {strings.UI_FILE}: {error}")]
     return []
 
 

@@ -1,15 +1,18 @@
 """Fixtures: one shared build at the domain root and one under a sub-path
 per session, both served like GitHub Pages, the recording form endpoint, and
-Debian's Chromium driven by Playwright. Helpers live in support.py."""
+Debian's Chromium driven by Playwright. Helpers live in the support package.
+
+Every build and every fixture reads one clock: CPC_TODAY (hooks/cpc/clock.py),
+set once for the session."""
 from __future__ import annotations
 
+import datetime
+import os
 from pathlib import Path
 
 import pytest
 
-import datetime
-from zoneinfo import ZoneInfo
-
+from cpc import clock
 from support import (CHROMIUM_ARGS, build_project, build_site, copy_project, find_chromium, serve_form_endpoint, serve_site,
                      write_fixture_posts)
 
@@ -25,9 +28,17 @@ def contact_endpoint():
 
 
 @pytest.fixture(scope="session")
-def build_env(contact_endpoint) -> dict[str, str]:
+def news_today() -> datetime.date:
+    """The session's day: builds run with CPC_TODAY set to it, and fixture
+    posts are dated around it."""
+    return datetime.date.fromisoformat(os.environ.get(clock.VARIABLE) or clock.now().date().isoformat())
+
+
+@pytest.fixture(scope="session")
+def build_env(contact_endpoint, news_today) -> dict[str, str]:
     """Environment for the shared builds."""
-    return {"SITE_URL": "https://www.cpcluster.no/", "CONTACT_FORM_ENDPOINT": contact_endpoint.url}
+    return {"SITE_URL": "https://www.cpcluster.no/", "CONTACT_FORM_ENDPOINT": contact_endpoint.url,
+            clock.VARIABLE: news_today.isoformat()}
 
 
 @pytest.fixture(scope="session")
@@ -52,12 +63,6 @@ def sub_path_site(tmp_path_factory, build_env):
         # Absolute links (canonical, og:url) then point here and can be checked too.
         build_site(dest, **{**build_env, "SITE_URL": url})
         yield dest, url
-
-
-@pytest.fixture(scope="session")
-def news_today():
-    """Today in Norway: fixture posts are dated around it."""
-    return datetime.datetime.now(ZoneInfo("Europe/Oslo")).date()
 
 
 @pytest.fixture(scope="session")

@@ -72,12 +72,18 @@ CLEAN = {
 
 
 def write_docs(root: Path, files: dict[str, str]) -> Path:
+    """A repository with `files` in docs/, and the project's configuration (its languages)."""
+    root.mkdir(parents=True, exist_ok=True)
+    if not (root / "mkdocs.yml").exists():
+        shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        for part in ("hooks", "overrides"):
+            shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     docs = root / "docs"
     for rel, text in files.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    (docs / "assets").mkdir(exist_ok=True)
+    (docs / "assets").mkdir(parents=True, exist_ok=True)
     (docs / "assets" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
     return docs
 
@@ -178,6 +184,7 @@ def test_new_editor_scenario_reports_both_problems(tmp_path):
 
 def test_docs_argument_points_at_another_folder(tmp_path):
     docs = write_docs(tmp_path / "content", with_change("om.md", "# Om\n"))
+    write_docs(tmp_path, {})
     result = run_check(tmp_path, docs)
     assert result.returncode == 1
     assert "content/docs/om.md:1: FEIL / ERROR" in result.stdout
@@ -239,9 +246,6 @@ def test_contributing_explains_every_message(message):
 def test_goal_figures_are_checked_with_the_builds_own_rules(tmp_path):
     root = tmp_path / "repo"
     (root / "data").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    for part in ("hooks", "overrides"):
-        shutil.copytree(ROOT / part, root / part)
     goals = (ROOT / "data" / "goals.yml").read_text(encoding="utf-8")
     write_docs(root, CLEAN)
     (root / "data" / "goals.yml").write_text(goals, encoding="utf-8")

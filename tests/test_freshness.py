@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from cpc.freshness import git_history_problem, last_commit_time
+from cpc.freshness import CommitTimes, git_history_problem
 from support import ROOT, build_project, copy_project
 
 JAN, MAR = "2024-01-01T12:00:00+00:00", "2024-03-01T12:00:00+00:00"
@@ -72,9 +72,10 @@ def repo_site(repo, tmp_path_factory) -> Path:
 
 def test_last_commit_time_reads_the_controlled_date(repo):
     assert git_history_problem(repo) is None
-    assert last_commit_time(repo, repo / "docs" / "kontakt.md") == MAR_EPOCH
-    assert last_commit_time(repo, repo / "docs" / "kontakt.en.md") == MAR_EPOCH - 60 * 86400
-    assert last_commit_time(repo, repo / "docs" / "never-committed.md") is None
+    times = CommitTimes(repo)
+    assert times(repo / "docs" / "kontakt.md") == MAR_EPOCH
+    assert times(repo / "docs" / "kontakt.en.md") == MAR_EPOCH - 60 * 86400
+    assert times(repo / "docs" / "never-committed.md") is None
 
 
 def test_older_english_page_links_to_the_newer_norwegian_one(repo_site):

@@ -16,9 +16,10 @@ from mkdocs.exceptions import PluginError
 from support import ROOT, build_site
 from support import switch_scheme
 
-from cpc import goal_chart, goals
+from cpc import goal_chart, goals, markers
 
-MACROS = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides")).get_template("partials/cpc-goals.html").module
+MACROS = markers.add_filters(jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))).get_template(
+    markers.GOALS_MACROS).module
 
 DATA_FILE = ROOT / "data" / "goals.yml"
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
@@ -80,7 +81,7 @@ def expect_error(data, *parts: str):
 
 def test_repository_file_is_valid():
     # Values are not pinned here: staff change them in data/goals.yml only.
-    loaded = goals.load_goals(DATA_FILE, LABEL, LOCALES)
+    loaded = goals.load_goals(DATA_FILE, LABEL, LOCALES, THIS_YEAR)
     assert [g.kind for g in loaded] == ["quantitative"] * 3 + ["qualitative"]
     # The seeds give the fibre goal no starting point: it is target-only.
     fibre = next(g for g in loaded if g.id == "fiber-erstatter-plast")
@@ -120,7 +121,7 @@ def test_an_error_in_the_file_names_its_line(tmp_path):
     bad.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    target: {value: 55, yaer: 2030}") + 1
     with pytest.raises(PluginError, match=rf"^data/goals.yml:{line}: goal 'materialgjenvinning', field 'target.yaer'"):
-        goals.load_goals(bad, LABEL, LOCALES)
+        goals.load_goals(bad, LABEL, LOCALES, THIS_YEAR)
 
 
 # ---------------------------------------------------------------------------
@@ -199,7 +200,7 @@ def test_typo_in_field_name_suggests_the_right_one():
     data = repo_data()
     target = goal_by_id(data, "materialgjenvinning")["target"]
     target["yaer"] = target.pop("year")
-    expect_error(data, "goal 'materialgjenvinning'", "field 'target.yaer'", "Did you mean 'target.year'?")
+    expect_error(data, "goal 'materialgjenvinning'", "field 'target.yaer'", 'Did you mean "target.year"?')
 
 
 def test_number_in_text_is_refused():
@@ -238,7 +239,7 @@ def test_bad_yaml_names_the_file(tmp_path):
     bad = tmp_path / "goals.yml"
     bad.write_text("goals:\n  - id: x\n    title: {nb: a\n", encoding="utf-8")
     with pytest.raises(PluginError, match=r"^broken.yml:4: not valid YAML"):
-        goals.load_goals(bad, "broken.yml", LOCALES)
+        goals.load_goals(bad, "broken.yml", LOCALES, THIS_YEAR)
 
 
 # ---------------------------------------------------------------------------
@@ -473,7 +474,7 @@ def test_typo_stops_the_build_with_an_actionable_message(tmp_path):
         build_site(tmp_path / "site", GOALS_FILE=str(data_file))
     message = str(caught.value)
     assert re.search(re.escape(str(data_file)) + rf":\d+: goal '{goal['id']}', field 'target.yaer': "
-                     r"unknown field. Did you mean 'target.year'\?", message), message
+                     r'Unknown field "target.yaer". Did you mean "target.year"\?', message), message
 
 
 # ---------------------------------------------------------------------------

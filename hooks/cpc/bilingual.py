@@ -6,7 +6,6 @@
 - The default language lives at the site root, every other at `<locale>/`.
 - Files that are not pages (images, attachments) are shared: one copy, at
   the same address for every language.
-- Interface strings live once per language in data/ui.yml.
 """
 from __future__ import annotations
 
@@ -16,11 +15,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from cpc import datafile
+from cpc import places
 
-UI_FILE = "data/ui.yml"
 # Folders whose pages may exist in the default language only (news posts).
-OPTIONAL_TRANSLATION_DIRS = ("nyheter/",)
+OPTIONAL_TRANSLATION_DIRS = (f"{places.NEWS}/",)
 # How each language names the others in messages to staff.
 LANGUAGE_NAMES = {"nb": {"nb": "norsk", "en": "Norwegian"}, "en": {"nb": "engelsk", "en": "English"}}
 
@@ -57,9 +55,6 @@ class Languages:
         """static-i18n builds the default language first, then the others in order."""
         return [locale for locale in self.locales if locale != self.default][-1] if len(self.locales) > 1 else self.default
 
-    def others(self, locale: str) -> list[str]:
-        return [other for other in self.locales if other != locale]
-
     def split(self, rel: str) -> tuple[str, str]:
         """'om.en.md' -> ('om', 'en'); 'om.md' -> ('om', 'nb')."""
         stem = rel[:-3] if rel.endswith(".md") else rel
@@ -70,10 +65,6 @@ class Languages:
 
     def source_name(self, stem: str, locale: str) -> str:
         return f"{stem}.md" if locale == self.default else f"{stem}.{locale}.md"
-
-    def url_in(self, locale: str, url: str) -> str:
-        """A default-language site URL ('om-klyngen/') in another language."""
-        return self.root(locale) + url
 
     def language_name(self, locale: str, in_language: str) -> str:
         return LANGUAGE_NAMES.get(locale, {}).get(in_language, locale)
@@ -129,21 +120,3 @@ def share_assets(files, config) -> None:
         src_uri = path.relative_to(docs).as_posix()
         if path.is_file() and not src_uri.endswith(".md") and files.get_file_from_path(src_uri) is None:
             files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
-
-
-def load_ui(path: Path, languages: Languages, label: str = UI_FILE) -> dict[str, dict[str, str]]:
-    """data/ui.yml as {locale: {key: text}}; a key without every language stops the build."""
-    data = datafile.load(path, label)
-    if not isinstance(data, dict):
-        raise datafile.DataError(label, None, "expected 'key: {nb: ..., en: ...}' entries.")
-    strings: dict[str, dict[str, str]] = {locale: {} for locale in languages.locales}
-    for key, texts in data.items():
-        line = data.line_of(key)
-        if not isinstance(texts, dict):
-            raise datafile.DataError(label, line, f"'{key}' must have one text per language ({', '.join(languages.locales)}).")
-        for locale in languages.locales:
-            text = texts.get(locale)
-            if not isinstance(text, str) or not text.strip():
-                raise datafile.DataError(label, line, f"'{key}' has no '{locale}' text. Add `{locale}: ...` under '{key}'.")
-            strings[locale][key] = text
-    return strings

@@ -14,44 +14,33 @@ from urllib.parse import urlsplit
 import icalendar
 from feedgen.feed import FeedGenerator
 
-from cpc import news
+from cpc import news, news_views
+from cpc.clock import OSLO
 
-FEED = "feed.xml"
-CALENDAR = {"nb": "arrangementer.ics", "en": "events.ics"}
 PRODID = "-//Circular Packaging Cluster//Nettsted//NO"
 
 
-def feed_path(site, lang: str) -> str:
-    return f"{site.languages.root(lang)}{news.FOLDER}/{FEED}"
-
-
-def calendar_path(site, lang: str) -> str:
-    return f"{site.languages.root(lang)}{news.FOLDER}/{CALENDAR.get(lang, 'events.ics')}"
-
-
-def event_path(site, version) -> str:
+def event_path(version, languages) -> str:
     """The event's own .ics, in the post's folder."""
-    return news.post_url(version, site.languages) + version.src_uri.split("/")[-1].split(".")[0] + ".ics"
+    return news.post_url(version, languages) + news.slug(version) + ".ics"
 
 
 def _published(version) -> datetime.datetime:
-    return datetime.datetime.combine(version.date, datetime.time(0, 0), news.OSLO)
+    return datetime.datetime.combine(version.date, datetime.time(0, 0), OSLO)
 
 
-def atom(site, lang: str) -> bytes:
-    ui, base = site.ui[lang], site.site_url
+def atom(versions, lang: str, ui, site_url: str, languages) -> bytes:
     feed = FeedGenerator()
-    feed.id(base + site.languages.root(lang) + news.FOLDER + "/")
+    feed.id(site_url + news_views.news_url(languages, lang))
     feed.title(ui["news_feed_title"])
     feed.subtitle(ui["news_description"])
     feed.language(lang)
-    feed.link(href=base + feed_path(site, lang), rel="self")
-    feed.link(href=base + site.languages.root(lang) + news.FOLDER + "/", rel="alternate")
-    versions = site.news.in_language(lang)
-    feed.updated(_published(versions[0]) if versions else datetime.datetime(2000, 1, 1, tzinfo=news.OSLO))
+    feed.link(href=site_url + news_views.feed_url(languages, lang), rel="self")
+    feed.link(href=site_url + news_views.news_url(languages, lang), rel="alternate")
+    feed.updated(_published(versions[0]) if versions else datetime.datetime(2000, 1, 1, tzinfo=OSLO))
     for version in reversed(versions):  # feedgen puts each new entry first
         entry = feed.add_entry()
-        url = base + news.post_url(version, site.languages)
+        url = site_url + news.post_url(version, languages)
         entry.id(url)
         entry.title(version.title)
         entry.link(href=url)
@@ -61,30 +50,29 @@ def atom(site, lang: str) -> bytes:
     return feed.atom_str(pretty=True)
 
 
-def _event(site, version) -> icalendar.Event:
+def _event(version, site_url: str, languages) -> icalendar.Event:
     event = icalendar.Event()
-    host = urlsplit(site.site_url).hostname or "cpcluster.no"
-    slug = version.src_uri.split("/")[-1].split(".")[0]
+    host = urlsplit(site_url).hostname or "localhost"
     # The same event in both languages is the same calendar entry.
-    event.add("uid", f"{slug}@{host}")
+    event.add("uid", f"{news.slug(version)}@{host}")
     event.add("dtstamp", _published(version).astimezone(datetime.timezone.utc))
     event.add("dtstart", version.event.start)
     event.add("dtend", version.event.end)
     event.add("summary", version.title)
     event.add("description", version.description)
     event.add("location", version.event.location)
-    event.add("url", site.site_url + news.post_url(version, site.languages))
+    event.add("url", site_url + news.post_url(version, languages))
     return event
 
 
-def calendar(site, lang: str, versions) -> bytes:
+def calendar(versions, name: str, site_url: str, languages) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", site.ui[lang]["news_calendar_title"])
+    cal.add("x-wr-calname", name)
     for version in versions:
-        cal.add_component(_event(site, version))
+        cal.add_component(_event(version, site_url, languages))
     if versions:  # the Europe/Oslo VTIMEZONE, for the years the events span
         first = min(v.event.start for v in versions).date().replace(month=1, day=1)
         last = max(v.event.end for v in versions).date().replace(month=12, day=31)
@@ -92,15 +80,17 @@ def calendar(site, lang: str, versions) -> bytes:
     return cal.to_ical()
 
 
-def write(site) -> None:
-    out = Path(site.site_dir)
-    for lang in site.languages.locales:
-        if not site.news.has(lang):
+def write(all_news: news.News, ui: dict, site_url: str, languages, site_dir: Path) -> None:
+    for lang in languages.locales:
+        if not all_news.has(lang):
             continue
-        events = [v for v in site.news.in_language(lang) if v.event]
-        files = {feed_path(site, lang): atom(site, lang), calendar_path(site, lang): calendar(site, lang, events)}
-        files |= {event_path(site, v): calendar(site, lang, [v]) for v in events}
+        own = all_news.in_language(lang)
+        events = [v for v in own if v.event]
+        name = ui[lang]["news_calendar_title"]
+        files = {news_views.feed_url(languages, lang): atom(own, lang, ui[lang], site_url, languages),
+                 news_views.calendar_url(languages, lang, ui[lang]): calendar(events, name, site_url, languages)}
+        files |= {event_path(v, languages): calendar([v], name, site_url, languages) for v in events}
         for path, content in files.items():
-            target = out / path
+            target = Path(site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)

@@ -4,7 +4,9 @@
   127.0.0.1 and localhost, where the tests run their own endpoint.
 - A page asks for a form with a marker line in its Markdown:
   `<!-- cpc-contact-form -->` or `<!-- cpc-contact-form topic=membership -->`.
-  overrides/partials/cpc-contact-form.html holds the markup.
+- `form_view` gives the form's data; the `contact_form` macro in
+  overrides/partials/cpc-contact-form.html holds the markup. An event's post
+  calls the macro itself, for its sign-up form.
 """
 from __future__ import annotations
 
@@ -15,13 +17,11 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from cpc import bilingual
+from cpc import places
+from cpc.strings import View, fill
 
-PARTIAL = "partials/cpc-contact-form.html"
-SERVICE_PARTIAL = "partials/cpc-form-service.html"
 # The privacy page names the form service where it says this.
 SERVICE_MARKER = "<!-- cpc-form-service -->"
-SCRIPT = "assets/javascripts/cpc-contact-form.js"
 TOPICS = ("membership", "general", "project")
 DEFAULT_TOPIC = "general"
 MESSAGE_MAX_LENGTH = 5000
@@ -32,7 +32,7 @@ MARKER = re.compile(r"^[ \t]*<!--\s*cpc-contact-form(?:\s+topic=([\w-]+))?\s*-->
 
 
 @dataclass(frozen=True)
-class FormService:
+class FormService(View):
     endpoint: str
     origin: str  # scheme://host[:port], for the CSP
     name: str
@@ -64,7 +64,7 @@ MISSING_FOR_PUBLISHING = (
 )
 
 
-def form_service(config) -> FormService:
+def form_service(config, languages) -> FormService:
     settings = config.extra.get("form_service") or {}
     endpoint = settings.get("endpoint")
     if not endpoint:
@@ -76,7 +76,6 @@ def form_service(config) -> FormService:
     for key in ("name", "country", "privacy_url"):
         if not settings.get(key):
             raise PluginError(f"mkdocs.yml: extra.form_service.{key} is not set; the privacy page names the form service.")
-    languages = bilingual.Languages.from_config(config)
     if not isinstance(settings["country"], dict) or set(settings["country"]) != set(languages.locales):
         raise PluginError("mkdocs.yml: extra.form_service.country needs one text per language, e.g. {nb: USA, en: the USA}.")
     return FormService(endpoint, f"{parts.scheme}://{parts.netloc}", settings["name"], settings["country"],
@@ -96,52 +95,36 @@ def find_topic(html: str, where: str) -> str | None:
     return topic
 
 
-def contact_context(site, page, topic: str | None, event: dict | None = None) -> dict:
-    """Everything the form partial needs for one page; with `event` ({title,
-    date_text}), the sign-up form for that event."""
-    lang = page.file.locale
-    root = site.languages.root(lang)
-    ui = site.ui[lang]
-    page_path = "/" + page.url
-    # Only the form's own strings go to the script.
+@dataclass(frozen=True)
+class FormView(View):
+    """Everything the form macro needs for one page: the contact form, or
+    with `event` set, the sign-up form for that event."""
+    lang: str
+    topic: str | None
+    topics: tuple
+    event: str | None  # the event's name, for a sign-up form
+    endpoint: str
+    contact_email: str
+    max_length: int
+    next_url: str  # absolute: _next leaves the endpoint's site
+    privacy_href: str  # relative to the page
+    subject: str
+    page_path: str
+    strings: dict  # the texts the form's script shows
+
+
+def form_view(ui, lang: str, root: str, page_url: str, service: FormService, contact_email: str, site_url: str,
+              topic: str | None, event: dict | None = None) -> FormView:
+    """`event` ({title, date_text}) makes it the sign-up form for that event."""
+    page_path = "/" + page_url
     strings = {key: text for key, text in ui.items() if key.startswith(("form_", "signup_"))}
-    subject = ui["form_subject_static"].format(language=lang, page=page_path)
+    subject = fill(ui["form_subject_static"], language=lang, page=page_path)
+    name = None
     if event:
-        subject = ui["signup_subject"].format(event=event["title"], date=event["date_text"])
+        subject = fill(ui["signup_subject"], event=event["title"], date=event["date_text"])
         strings["form_success"] = ui["signup_success"]
-        event = {"name": f"{event['title']} ({event['date_text']})"}
-    return {
-        "ui": ui,
-        "page_lang": lang,
-        "topic": topic,
-        "topics": TOPICS,
-        "event": event,
-        "endpoint": site.form_service.endpoint,
-        "contact_email": site.contact_email,
-        "max_length": MESSAGE_MAX_LENGTH,
-        # _next leaves the endpoint's site, so it must be absolute.
-        "next_url": f"{site.site_url}{root}takk/",
-        "privacy_url": get_relative_url(f"{root}personvern/", page.url),
-        "script_url": get_relative_url(SCRIPT, page.url),
-        "static_subject": subject,
-        "page_path": page_path,
-        "strings": strings,
-    }
-
-
-def signup_html(site, page, event: dict) -> str:
-    """The sign-up form for an event, on the event's post."""
-    return site.render(PARTIAL, f"docs/{page.file.src_uri}", **contact_context(site, page, None, event))
-
-
-def render_markers(site, html: str, page) -> str:
-    where = f"docs/{page.file.src_uri}"
-    if SERVICE_MARKER in html:
-        lang = page.file.locale
-        html = html.replace(SERVICE_MARKER, site.render(SERVICE_PARTIAL, where, ui=site.ui[lang], lang=lang,
-                                                        service=site.form_service))
-    topic = find_topic(html, where)
-    if topic is None:
-        return html
-    form = site.render(PARTIAL, where, **contact_context(site, page, topic))
-    return MARKER.sub(lambda _: form, html)
+        name = f"{event['title']} ({event['date_text']})"
+    links = places.links(root)
+    return FormView(lang, topic, TOPICS, name, service.endpoint, contact_email, MESSAGE_MAX_LENGTH,
+                    f"{site_url}{links['thanks']}", get_relative_url(links["privacy"], page_url), subject, page_path,
+                    strings)

@@ -36,12 +36,6 @@ def is_shallow(root: Path) -> bool:
     return _git(root, "rev-parse", "--is-shallow-repository") == "true"
 
 
-def last_commit_time(root: Path, path: Path) -> int | None:
-    """Commit time (Unix seconds) of the last commit touching `path`, or None."""
-    out = _git(root, "log", "-1", "--format=%ct", "--", str(path))
-    return int(out) if out else None
-
-
 class CommitTimes:
     """Last commit time of every file, read from one `git log` on first use
     (a site with a thousand posts would otherwise run a thousand)."""
@@ -67,19 +61,22 @@ class CommitTimes:
         return self._times.get(Path(path).resolve())
 
 
+def is_newer(times: CommitTimes, path, than) -> bool:
+    """The rule, in one place: `path` was committed after `than`. A file not
+    committed yet is compared with nothing."""
+    own, other = times(path), times(than)
+    return own is not None and other is not None and own > other
+
+
 def newer_versions(times: CommitTimes | None, page) -> list[dict]:
     """The page's other-language versions committed after it: [{lang, href}]."""
     if times is None or not page.file.abs_src_path:
-        return []
-    own = times(page.file.abs_src_path)
-    if own is None:  # not committed yet: nothing to compare
         return []
     newer = []
     for lang, other in page.file.alternates.items():
         if lang == page.file.locale or not other.abs_src_path:
             continue
-        theirs = times(other.abs_src_path)
-        if theirs is not None and theirs > own:
+        if is_newer(times, other.abs_src_path, page.file.abs_src_path):
             target = "" if other.url in ("", "./") else other.url
             href = get_relative_url(target or ".", page.url or ".")
             newer.append({"lang": lang, "href": href if target or href.endswith("/") else href + "/"})

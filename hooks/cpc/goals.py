@@ -6,18 +6,19 @@ overrides/partials/cpc-goals.html, which hold all of the markup.
 """
 from __future__ import annotations
 
-import datetime
-import difflib
 import re
-import string
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from cpc import datafile, goal_chart
 from cpc.datafile import DataError
+from cpc.problems import unknown_fields
+from cpc.strings import PLACEHOLDER, fill
 
 GOALS_FILE = "data/goals.yml"
+# Another goals file for a test or a preview: GOALS_FILE=path/to/goals.yml.
+FILE_VARIABLE = "GOALS_FILE"
 MARKER = "<!-- cpc-goals -->"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS = ("quantitative", "qualitative")
@@ -93,11 +94,8 @@ class _Checker:
         raise DataError(self.label, line, f"{goal}{field_part}: {problem}")
 
     def known_fields(self, mapping: dict, allowed: tuple, prefix: str = ""):
-        for key in mapping:
-            if key not in allowed:
-                hint = difflib.get_close_matches(str(key), allowed, n=1)
-                tip = f" Did you mean '{prefix}{hint[0]}'?" if hint else f" Allowed: {', '.join(allowed)}."
-                self.fail(f"{prefix}{key}", f"unknown field.{tip}", mapping)
+        for key, problem in zip([k for k in mapping if k not in allowed], unknown_fields(mapping, allowed, prefix)):
+            self.fail(f"{prefix}{key}", problem.en, mapping)
 
     def require(self, mapping: dict, field: str, prefix: str = ""):
         if field not in mapping:
@@ -131,7 +129,7 @@ class _Checker:
             if re.search(r"\d", text):
                 self.fail(f"{field}.{locale}", "contains a digit; write {target}, {baseline} and the like instead, "
                           "so each number is written once, in baseline, target or measurements.", texts)
-            used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+            used = set(PLACEHOLDER.findall(text))
             unknown = used - allowed
             if unknown:
                 self.fail(f"{field}.{locale}", f"unknown placeholder {{{sorted(unknown)[0]}}}; use only "
@@ -240,8 +238,8 @@ def _measurement(check: _Checker, item, number: int, baseline: Point | None, thi
     return Measurement(year, value, title.strip(), url)
 
 
-def load_goals(path: Path, label: str, locales, this_year: int | None = None) -> list[Goal]:
-    return validate_goals(datafile.load(path, label), label, locales, this_year or datetime.date.today().year)
+def load_goals(path: Path, label: str, locales, this_year: int) -> list[Goal]:
+    return validate_goals(datafile.load(path, label), label, locales, this_year)
 
 
 # --------------------------------------------------------------------------
@@ -254,12 +252,12 @@ def number(value: float, ui: dict) -> str:
 
 
 def percent(value: float, ui: dict) -> str:
-    return ui["goals_percent"].format(value=number(value, ui))
+    return fill(ui["goals_percent"], value=number(value, ui))
 
 
 def target_text(goal: Goal, ui: dict) -> str:
     text = percent(goal.target.value, ui)
-    return ui["goals_at_least"].format(value=text) if goal.at_least else text
+    return fill(ui["goals_at_least"], value=text) if goal.at_least else text
 
 
 def statement_text(goal: Goal, lang: str, ui: dict) -> str:
@@ -269,7 +267,7 @@ def statement_text(goal: Goal, lang: str, ui: dict) -> str:
     values = {"target": percent(goal.target.value, ui), "target_year": goal.target.year}
     if goal.baseline:
         values |= {"baseline": percent(goal.baseline.value, ui), "baseline_year": goal.baseline.year}
-    return goal.statement[lang].format(**values)
+    return fill(goal.statement[lang], **values)
 
 
 def progress_text(goal: Goal, ui: dict) -> str | None:
@@ -282,20 +280,20 @@ def progress_text(goal: Goal, ui: dict) -> str | None:
     if progress < 0:
         return ui["goals_behind"]
     key = "goals_progress" if goal.baseline else "goals_progress_target_only"
-    return ui[key].format(percent=percent(round(progress * 100), ui))
+    return fill(ui[key], percent=percent(round(progress * 100), ui))
 
 
 def chart_name(goal: Goal, lang: str, ui: dict) -> str:
     """The chart's accessible name: the same facts the picture shows."""
-    parts = [ui["goals_chart_name"].format(title=goal.title[lang])]
+    parts = [fill(ui["goals_chart_name"], title=goal.title[lang])]
     if goal.baseline:
-        parts.append(ui["goals_chart_path"].format(
+        parts.append(fill(ui["goals_chart_path"],
             baseline=percent(goal.baseline.value, ui), baseline_year=goal.baseline.year,
             target=target_text(goal, ui), target_year=goal.target.year))
     else:
-        parts.append(ui["goals_chart_target_only"].format(target=target_text(goal, ui), target_year=goal.target.year))
+        parts.append(fill(ui["goals_chart_target_only"], target=target_text(goal, ui), target_year=goal.target.year))
     if goal.latest:
-        parts.append(ui["goals_chart_latest"].format(value=percent(goal.latest.value, ui), year=goal.latest.year))
+        parts.append(fill(ui["goals_chart_latest"], value=percent(goal.latest.value, ui), year=goal.latest.year))
         parts.append(progress_text(goal, ui) + ".")
     return " ".join(parts)
 

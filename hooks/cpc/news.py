@@ -15,20 +15,16 @@ this module turns valid posts into plain views for the templates.
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from mkdocs.exceptions import PluginError
+from cpc import datafile, front_matter, places
+from cpc.clock import OSLO
+from cpc.problems import Problem, build_error, unknown_fields
 
-from cpc import datafile
-
-FOLDER = "nyheter"
-OSLO = ZoneInfo("Europe/Oslo")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+FOLDER = places.NEWS
 POST_FIELDS = ("title", "description", "date", "image", "image_alt", "event", "hide")
 EVENT_FIELDS = ("start", "end", "location", "signup_until")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -36,13 +32,6 @@ DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
 # How many recent posts the news page shows before the yearly archive.
 LATEST_ON_NEWS_PAGE = 10
 LATEST_ON_HOME_PAGE = 3
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    nb: str
-    en: str
 
 
 @dataclass(frozen=True)
@@ -109,31 +98,22 @@ def _date_time(value, line: int, name: str, problems: list) -> datetime.datetime
     return None
 
 
-def _unknown(mapping: datafile.Located, allowed: tuple, problems: list, prefix: str = "") -> None:
-    for key in mapping:
-        if key not in allowed:
-            hint = difflib.get_close_matches(str(key), allowed, n=1)
-            nb_tip = f" Mente du «{prefix}{hint[0]}»?" if hint else f" Tillatt: {', '.join(allowed)}."
-            en_tip = f" Did you mean \"{prefix}{hint[0]}\"?" if hint else f" Allowed: {', '.join(allowed)}."
-            problems.append(Problem(mapping.line_of(key), f"Ukjent felt «{prefix}{key}».{nb_tip}", f"Unknown field \"{prefix}{key}\".{en_tip}"))
-
-
 def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -> tuple[Version | None, list[Problem]]:
     """A post's version, or None, and every problem found in its front matter."""
     problems: list[Problem] = []
-    found = FRONT_MATTER.match(text)
-    if not found:
+    part = front_matter.split(text)
+    if part.text is None:
         return None, [Problem(1, "Innlegget mangler innledningen (front matter) med title, description og date.",
                               "The post has no front matter with title, description and date.")]
     try:
-        meta = datafile.parse(found.group(1) or "", label, first_line=2)
+        meta = front_matter.parse(text, label)
     except datafile.DataError as error:
         return None, [Problem(error.line or 1, "Innledningen (front matter) er ikke gyldig YAML. Sjekk innrykk, og sett tekst "
                                                "med kolon (:) i anførselstegn.", str(error).split(": ", 1)[-1])]
     if not isinstance(meta, datafile.Located):
         return None, [Problem(1, "Innledningen (front matter) må bestå av linjer på formen «nøkkel: verdi».",
                               "The front matter must be lines of the form \"key: value\".")]
-    _unknown(meta, POST_FIELDS, problems)
+    problems += unknown_fields(meta, POST_FIELDS)
     texts = {}
     for key, nb_name in (("title", "tittel (title)"), ("description", "beskrivelse (description)")):
         value = meta.get(key)
@@ -159,8 +139,7 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
     event = None
     if "event" in meta:
         event = _check_event(meta["event"], meta.line_of("event"), problems)
-    body_start = found.group(0).count("\n") + 1
-    for number, line in enumerate(text[found.end():].splitlines(), start=body_start):
+    for number, line in enumerate(text[part.body_offset:].splitlines(), start=part.body_line):
         if re.match(r"^#\s", line):
             problems.append(Problem(number, "Innlegget skal ikke ha en egen hovedoverskrift (# …); tittelen kommer fra "
                                             "«title:». Bruk ## for mellomtitler.",
@@ -179,7 +158,7 @@ def _check_event(raw, line: int, problems: list) -> Event | None:
                                 "\"event:\" needs the lines start, end and location below it, indented."))
         return None
     before = len(problems)
-    _unknown(raw, EVENT_FIELDS, problems, "event.")
+    problems += unknown_fields(raw, EVENT_FIELDS, "event.")
     for key in ("start", "end", "location"):
         if key not in raw:
             problems.append(Problem(line, f"Arrangementet mangler «{key}:».", f"The event has no \"{key}:\"."))
@@ -233,7 +212,7 @@ def load_posts(docs_dir: Path, languages) -> list[Post]:
         stem, lang = languages.split(src_uri)
         version, problems = check_post(path.read_text(encoding="utf-8"), label, lang, docs_dir)
         if problems:
-            raise PluginError(f"{label}:{problems[0].line}: {problems[0].en} (Norsk: {problems[0].nb})")
+            raise build_error(label, problems[0])
         posts.setdefault(stem.split("/")[-1], Post(stem.split("/")[-1])).versions[lang] = version
     for post in posts.values():
         main = post.versions.get(languages.default)
@@ -241,18 +220,14 @@ def load_posts(docs_dir: Path, languages) -> list[Post]:
             if main is not None and version is not main:
                 problems = check_pair(main, version)
                 if problems:
-                    raise PluginError(f"docs/{version.src_uri}:{problems[0].line}: {problems[0].en}")
+                    raise build_error(f"docs/{version.src_uri}", problems[0])
     return sorted(posts.values(), key=lambda p: (p.main(languages.default).date, p.slug), reverse=True)
 
 
-def now() -> datetime.datetime:
-    return datetime.datetime.now(OSLO)
-
-
-@dataclass
+@dataclass(frozen=True)
 class News:
     """Every post, and what is upcoming at build time."""
-    posts: list
+    posts: tuple
     default: str
     built_at: datetime.datetime
 
@@ -290,42 +265,15 @@ class News:
         return self._by_source.get(src_uri)
 
 
-# --- Text and views for the templates ----------------------------------------------------
-
-def date_text(day: datetime.date, ui: dict) -> str:
-    """4. mars 2027 / 4 March 2027."""
-    months = ui["news_months"].split()
-    return ui["news_date"].format(day=day.day, month=months[day.month - 1], year=day.year)
-
-
-def time_text(moment: datetime.datetime, ui: dict) -> str:
-    return ui["news_time"].format(hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}")
-
-
-def event_view(event: Event, ui: dict) -> dict:
-    start, end = event.start, event.end
-    if start.date() == end.date():
-        when = ui["news_event_same_day"].format(date=date_text(start.date(), ui), start=time_text(start, ui), end=time_text(end, ui))
-    else:
-        when = ui["news_event_days"].format(start_date=date_text(start.date(), ui), start=time_text(start, ui),
-                                            end_date=date_text(end.date(), ui), end=time_text(end, ui))
-    return {
-        "start_iso": start.isoformat(), "end_iso": end.isoformat(),
-        "date_text": date_text(start.date(), ui), "when": when, "location": event.location,
-        "signup_until_text": date_text(event.signup_until, ui) if event.signup_until else None,
-    }
-
-
 def post_url(version: Version, languages) -> str:
+    """Site-relative URL of a post version: 'nyheter/x/' or 'en/nyheter/x/'."""
     stem, lang = languages.split(version.src_uri)
     return languages.root(lang) + stem + "/"
 
 
-def item_view(version: Version, lang: str, ui: dict, languages) -> dict:
-    """One line of `lang`'s listing (maybe a Norwegian-only post), dates in `lang`."""
-    return {
-        "title": version.title, "description": version.description, "url": post_url(version, languages),
-        "lang": version.lang, "foreign": version.lang != lang,
-        "date_iso": version.date.isoformat(), "date_text": date_text(version.date, ui),
-        "event": event_view(version.event, ui) if version.event else None,
-    }
+def slug(version: Version) -> str:
+    return version.src_uri.split("/")[-1].split(".")[0]
+
+
+# Each language's Atom feed, in its news folder.
+FEED = "feed.xml"

@@ -40,6 +40,12 @@ CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 # creates (class:"..."), and in our own scripts any md-… or cpc-… word.
 SCRIPT_CLASS = re.compile(r"""classList\.(?:add|toggle)\(["']([\w-]+)|\bclass:"([\w\s-]+)\"""")
 OUR_SCRIPT_CLASS = re.compile(r"\b((?:md|cpc)-[\w-]+)")
+# Class names Material's script builds at runtime (`md-tag--${...}`): no
+# regex can read them, so they are listed here, and every class starting
+# with one counts as available. The build stops when the bundle builds one
+# that is not listed, so no element can go unstyled unnoticed.
+RUNTIME_CLASS = re.compile(r"(?<![\w-])(md-[\w-]*?)\$\{")
+RUNTIME_CLASS_PREFIXES = ("md-tag--", "md-source__fact--")
 GROUPING = ("@media", "@supports", "@layer", "@container", "@document")
 
 
@@ -220,11 +226,19 @@ class PageCss:
         texts = [assets.theme_file(theme_dirs, pattern).read_text(encoding="utf-8") for pattern in assets.MATERIAL_CSS]
         texts.append((Path(docs_dir) / assets.OUR_CSS).read_text(encoding="utf-8"))
         self.rules = parse("\n".join(assets.SOURCE_MAP.sub("", text) for text in texts))
-        material = assets.theme_file(theme_dirs, assets.MATERIAL_JS).read_text(encoding="utf-8")
+        bundle = assets.theme_file(theme_dirs, assets.MATERIAL_JS)
+        material = bundle.read_text(encoding="utf-8")
+        built = set(RUNTIME_CLASS.findall(material))
+        if built != set(RUNTIME_CLASS_PREFIXES):
+            raise PluginError(f"hooks/cpc/page_css.py: Material's {bundle.name} builds the classes {sorted(built)} at "
+                              f"runtime, but RUNTIME_CLASS_PREFIXES lists {sorted(RUNTIME_CLASS_PREFIXES)}. Update the "
+                              "list, so their rules are kept.")
         names = {name for pair in SCRIPT_CLASS.findall(material) for value in pair for name in value.split()}
         for path in Path(docs_dir, "assets", "javascripts").glob("*.js"):
             names |= set(OUR_SCRIPT_CLASS.findall(path.read_text(encoding="utf-8")))
-        self.script_classes = frozenset("." + name for name in names)
+        runtime = {name for rule in _flat(self.rules) for selector in rule.needs for name in selector
+                   if name.startswith(tuple("." + prefix for prefix in RUNTIME_CLASS_PREFIXES))}
+        self.script_classes = frozenset("." + name for name in names) | runtime
         self._cache: dict[frozenset, str] = {}
 
     def for_page(self, html: str) -> str:

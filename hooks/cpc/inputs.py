@@ -1,0 +1,80 @@
+"""Everything a build reads, checked once in on_config and then frozen.
+
+The steps after it receive the parts they need from here; none of them
+receives this whole object except the pipeline and views.py, which turn it
+into what each page shows.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from cpc import bilingual, clock, forms, freshness, goals, news, strings
+
+log = logging.getLogger("mkdocs.hooks.cpc")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    root: Path
+    docs_dir: Path
+    site_dir: Path
+    site_url: str
+    languages: bilingual.Languages
+    ui: dict  # locale -> strings.Strings
+    goals: tuple
+    news: news.News
+    form_service: forms.FormService
+    contact_email: str
+    commit_times: freshness.CommitTimes | None
+    now: datetime.datetime  # the build's one clock (clock.py)
+
+
+def load(config) -> Inputs:
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url is not set; canonical links, feeds and forms need it.")
+    languages = bilingual.Languages.from_config(config)
+    bilingual.check_parity(docs_dir, languages)
+    now = clock.now()
+    goals_file, goals_label = data_file(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
+    return Inputs(
+        root=root,
+        docs_dir=docs_dir,
+        site_dir=Path(config.site_dir),
+        site_url=config.site_url,
+        languages=languages,
+        ui=strings.load(root / strings.UI_FILE, languages),
+        goals=tuple(goals.load_goals(goals_file, goals_label, languages.locales, now.year)),
+        news=news.News(tuple(news.load_posts(docs_dir, languages)), languages.default, now),
+        form_service=forms.form_service(config, languages),
+        contact_email=config.extra["contact_email"],
+        commit_times=commit_times(root),
+        now=now,
+    )
+
+
+def data_file(root: Path, variable: str, default: str) -> tuple[Path, str]:
+    """A data file, or another one named in an environment variable (tests, previews)."""
+    path = Path(os.environ.get(variable) or default)
+    path = path if path.is_absolute() else root / path
+    try:
+        return path, path.relative_to(root).as_posix()
+    except ValueError:
+        return path, str(path)
+
+
+def commit_times(root: Path) -> freshness.CommitTimes | None:
+    problem = freshness.git_history_problem(root)
+    if problem:
+        log.info(f"Translation freshness notices are off: {problem}.")
+        return None
+    if freshness.is_shallow(root):
+        log.info("Translation freshness: shallow git clone, so notices may be missing. Use `fetch-depth: 0` in CI.")
+    return freshness.CommitTimes(root)

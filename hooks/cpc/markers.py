@@ -1,0 +1,51 @@
+"""Marker lines in a page's Markdown that become generated blocks:
+`<!-- cpc-goals -->`, `<!-- cpc-contact-form -->` and `<!-- cpc-form-service -->`.
+
+Each marker calls a Jinja macro with plain data, as Material's own
+documentation hooks do: the markup stays in overrides/partials/.
+"""
+from __future__ import annotations
+
+import jinja2
+from mkdocs.exceptions import PluginError
+
+from cpc import forms, goals, strings
+
+GOALS_MACROS = "partials/cpc-goals.html"
+FORM_MACROS = "partials/cpc-forms.html"
+
+
+class Macros:
+    """Our partials' macros, callable from Python; strict and autoescaped."""
+
+    def __init__(self, theme):
+        self.env = theme.get_env().overlay(autoescape=True, undefined=jinja2.StrictUndefined)
+        add_filters(self.env)
+
+    def call(self, template: str, macro: str, where: str, *args) -> str:
+        try:
+            return str(getattr(self.env.get_template(template).module, macro)(*args))
+        except jinja2.TemplateError as error:
+            raise PluginError(f"{where}: cannot render the {macro} macro of overrides/{template}: {error}") from error
+
+
+def add_filters(env: jinja2.Environment) -> jinja2.Environment:
+    """What every template may use besides Jinja's own: `fill` for ui.yml placeholders."""
+    env.filters["fill"] = lambda text, **values: strings.fill(text, **values)
+    return env
+
+
+def replace(html: str, where: str, macros: Macros, goal_views, form_for_topic, service, ui, lang: str) -> str:
+    """The page's HTML with each marker replaced by its block.
+
+    `goal_views()` and `form_for_topic(topic)` make their data only when the
+    page has that marker."""
+    if goals.MARKER in html:
+        html = html.replace(goals.MARKER, macros.call(GOALS_MACROS, "full", where, goal_views(), ui))
+    if forms.SERVICE_MARKER in html:
+        html = html.replace(forms.SERVICE_MARKER, macros.call(FORM_MACROS, "form_service", where, service, ui, lang))
+    topic = forms.find_topic(html, where)
+    if topic is not None:
+        form = macros.call(FORM_MACROS, "contact_form", where, form_for_topic(topic), ui)
+        html = forms.MARKER.sub(lambda _: form, html)
+    return html

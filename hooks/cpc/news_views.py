@@ -1,0 +1,169 @@
+"""What the news templates show: a post's dates and event, listing items, the
+news page and the home page's news, in the reader's language. Plain data
+for overrides/cpc-post.html, cpc-news.html and partials/cpc-news.html."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from cpc import news, places
+from cpc.clock import OSLO
+from cpc.strings import View, fill
+
+LATEST_ON_NEWS_PAGE = 10
+LATEST_ON_HOME_PAGE = 3
+
+
+def date_text(day: datetime.date, ui) -> str:
+    """4. mars 2027 / 4 March 2027."""
+    months = ui["news_months"].split()
+    return fill(ui["news_date"], day=day.day, month=months[day.month - 1], year=day.year)
+
+
+def time_text(moment: datetime.datetime, ui) -> str:
+    return fill(ui["news_time"], hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}")
+
+
+@dataclass(frozen=True)
+class EventView(View):
+    start_iso: str
+    end_iso: str
+    date_text: str
+    when: str
+    location: str
+    signup_until_text: str | None
+
+
+@dataclass(frozen=True)
+class ItemView(View):
+    """One entry of a listing; `foreign` marks a Norwegian-only post in another language's list."""
+    title: str
+    description: str
+    url: str
+    lang: str
+    foreign: bool
+    date_iso: str
+    date_text: str
+    event: EventView | None
+
+
+@dataclass(frozen=True)
+class Year(View):
+    year: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Listing(View):
+    """The news page (year None) or one year's archive page."""
+    year: int | None
+    items: tuple  # the year's items; empty on the news page
+    upcoming: tuple
+    latest: tuple
+    years: tuple
+    feed_url: str
+    calendar_url: str
+    news_url: str
+
+
+@dataclass(frozen=True)
+class HomeNews(View):
+    next_event: ItemView | None
+    latest: tuple
+    url: str
+
+
+@dataclass(frozen=True)
+class PostDetails(View):
+    date_iso: str
+    date_text: str
+    published: str  # article:published_time, midnight Norwegian time
+    image: dict | None
+    event: EventView | None
+    ics_href: str | None
+    upcoming: bool
+    signup_open: bool
+    signup: object | None  # forms.FormView while sign-up is open
+
+
+def event_view(event: news.Event, ui) -> EventView:
+    start, end = event.start, event.end
+    if start.date() == end.date():
+        when = fill(ui["news_event_same_day"], date=date_text(start.date(), ui), start=time_text(start, ui),
+                    end=time_text(end, ui))
+    else:
+        when = fill(ui["news_event_days"], start_date=date_text(start.date(), ui), start=time_text(start, ui),
+                    end_date=date_text(end.date(), ui), end=time_text(end, ui))
+    return EventView(start.isoformat(), end.isoformat(), date_text(start.date(), ui), when, event.location,
+                     date_text(event.signup_until, ui) if event.signup_until else None)
+
+
+def item_view(version: news.Version, lang: str, ui, languages) -> ItemView:
+    """One line of `lang`'s listing (maybe a Norwegian-only post), dates in `lang`."""
+    return ItemView(version.title, version.description, news.post_url(version, languages), version.lang,
+                    version.lang != lang, version.date.isoformat(), date_text(version.date, ui),
+                    event_view(version.event, ui) if version.event else None)
+
+
+def _items(versions, lang: str, ui, languages) -> tuple:
+    return tuple(item_view(v, lang, ui, languages) for v in versions)
+
+
+def news_url(languages, lang: str) -> str:
+    return f"{languages.root(lang)}{places.NEWS}/"
+
+
+def feed_url(languages, lang: str) -> str:
+    return f"{news_url(languages, lang)}{news.FEED}"
+
+
+def calendar_url(languages, lang: str, ui) -> str:
+    return f"{news_url(languages, lang)}{ui['news_calendar_file']}"
+
+
+def listing(all_news: news.News, lang: str, ui, languages, year: int | None) -> Listing:
+    listed = all_news.listed_in(lang)
+    past = all_news.not_upcoming(listed)
+    common = {"feed_url": feed_url(languages, lang), "calendar_url": calendar_url(languages, lang, ui),
+              "news_url": news_url(languages, lang)}
+    if year:
+        return Listing(year, _items([v for v in past if v.date.year == year], lang, ui, languages), (), (), (), **common)
+    root = languages.root(lang)
+    return Listing(
+        None, (),
+        upcoming=_items(all_news.upcoming(listed), lang, ui, languages),
+        latest=_items(past[:LATEST_ON_NEWS_PAGE], lang, ui, languages),
+        years=tuple(Year(y, f"{root}{places.NEWS}/{y}/") for y in all_news.years(lang)),
+        **common,
+    )
+
+
+def home_news(all_news: news.News, lang: str, ui, languages) -> HomeNews | None:
+    if not all_news.has(lang):
+        return None
+    own = all_news.in_language(lang)
+    upcoming = all_news.upcoming(own)
+    return HomeNews(item_view(upcoming[0], lang, ui, languages) if upcoming else None,
+                    _items(all_news.not_upcoming(own)[:LATEST_ON_HOME_PAGE], lang, ui, languages),
+                    news_url(languages, lang))
+
+
+def post_details(version: news.Version, all_news: news.News, ui, site_url: str, signup) -> PostDetails:
+    """A post's own view; `signup(event_view)` makes the sign-up form's view."""
+    image = None
+    if version.image:
+        image = {"src": f"{places.NEWS}/{version.image}", "alt": version.image_alt,
+                 "absolute": f"{site_url}{places.NEWS}/{version.image}"}
+    event = event_view(version.event, ui) if version.event else None
+    signup_open = all_news.signup_open(version)
+    return PostDetails(
+        date_iso=version.date.isoformat(),
+        date_text=date_text(version.date, ui),
+        published=datetime.datetime.combine(version.date, datetime.time(), OSLO).isoformat(),
+        image=image,
+        event=event,
+        ics_href=f"{news.slug(version)}.ics" if event else None,
+        upcoming=all_news.is_upcoming(version),
+        signup_open=signup_open,
+        signup=signup(version, event) if signup_open else None,
+    )

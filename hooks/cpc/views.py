@@ -1,0 +1,221 @@
+"""What each page's templates receive as `cpc`: one typed view per kind of page.
+
+A page gets its kind once (`kind_of`): home, post, news listing, plain page,
+or the 404 page. Every view shares the fields of `PageView`, which one
+function fills for all of them, the 404 included, so no kind can drift. A
+template that asks for a field its view lacks stops the build (strings.View).
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from mkdocs.utils import get_relative_url
+
+from cpc import forms, freshness, goals, news, news_pages, news_views, places
+from cpc.inputs import Inputs
+from cpc.strings import Strings, View, strict
+
+
+class Kind(enum.Enum):
+    HOME = "home.html"
+    POST = "cpc-post.html"
+    NEWS = "cpc-news.html"
+    PLAIN = "main.html"
+    NOT_FOUND = "404.html"
+
+    @property
+    def template(self) -> str:
+        return self.value
+
+
+def kind_of(page, languages) -> Kind:
+    src_uri = page.file.src_uri
+    if news.is_post(src_uri):
+        return Kind.POST
+    if page.meta.get(news_pages.LISTING_META):
+        return Kind.NEWS
+    if languages.split(src_uri)[0] == "index":
+        return Kind.HOME
+    return Kind.PLAIN
+
+
+@dataclass(frozen=True)
+class Alternate(View):
+    """The page in one language, for the switcher and hreflang."""
+    lang: str
+    name: str
+    absolute: str
+    href: str  # relative, so a deploy under a sub-path works
+    current: bool
+    same_page: bool  # hreflang only for real versions of this page
+
+
+@dataclass(frozen=True)
+class Links(View):
+    """Site-relative URLs of the pages the site's own markup links to (places.py)."""
+    home: str
+    contact: str
+    privacy: str
+    accessibility: str
+    thanks: str
+    goals: str
+    membership: str
+    focus_areas: str
+    news: str
+
+
+@dataclass(frozen=True)
+class Social(View):
+    """Open Graph: what a shared link shows."""
+    type: str
+    published: str | None
+    image: str  # absolute URL
+    image_size: tuple | None  # (width, height) when known
+
+
+@dataclass(frozen=True)
+class PageView(View):
+    kind: str
+    lang: str
+    default_lang: str
+    ui: Strings
+    root: str
+    links: Links
+    alternates: tuple
+    newer_versions: tuple
+    other_og_locales: tuple
+    feed: object | None  # Record(href, title) once the language has news
+    social: Social
+
+
+@dataclass(frozen=True)
+class HomeView(PageView):
+    goals: tuple
+    news: news_views.HomeNews | None
+
+
+@dataclass(frozen=True)
+class NewsView(PageView):
+    news: news_views.Listing
+
+
+@dataclass(frozen=True)
+class PostView(PageView):
+    post: news_views.PostDetails
+
+
+@dataclass(frozen=True)
+class LanguageVersion(View):
+    lang: str
+    root: str
+    ui: Strings
+
+
+@dataclass(frozen=True)
+class NotFoundView(PageView):
+    languages: tuple  # every language's strings: the 404 page shows the reader's
+
+
+# --- The language switcher ----------------------------------------------------------
+
+def version_in(page, kind: Kind, locale: str, inputs: Inputs) -> tuple[str, bool]:
+    """(URL, is it this page?): the page in `locale`, or else the nearest
+    page that exists there, so the switcher never leads to a 404."""
+    languages = inputs.languages
+    root = languages.root(locale)
+    if locale == page.file.locale:
+        return page.url, True
+    if kind is Kind.POST:
+        version = inputs.news.post_of(page.file.src_uri).versions.get(locale)
+        if version:
+            return news.post_url(version, languages), True
+    elif kind is Kind.NEWS:
+        year = page.meta.get("news_year")
+        if inputs.news.has(locale) and (not year or year in inputs.news.years(locale)):
+            return root + page.url[len(languages.root(page.file.locale)):], True
+    elif locale in page.file.alternates:
+        return page.file.alternates[locale].url, True
+    # A Norwegian-only post or archive year: that language's news page.
+    if kind in (Kind.POST, Kind.NEWS) and inputs.news.has(locale):
+        return news_views.news_url(languages, locale), False
+    return root, False
+
+
+def alternates(page, kind: Kind, inputs: Inputs) -> tuple:
+    items = []
+    for locale in inputs.languages.locales:
+        url, same_page = version_in(page, kind, locale, inputs)
+        url = "" if url == "./" else url
+        items.append(Alternate(locale, inputs.languages.names[locale], inputs.site_url + url,
+                               get_relative_url(url or ".", page.url or "."), locale == page.file.locale, same_page))
+    return tuple(items)
+
+
+# --- Views --------------------------------------------------------------------------
+
+DEFAULT_OG_IMAGE = ("assets/images/og-image.png", (1200, 630))
+
+
+def _common(inputs: Inputs, lang: str, kind: Kind, page=None, social: Social | None = None) -> dict:
+    """The fields every view has, the 404's included."""
+    ui, root = inputs.ui[lang], inputs.languages.root(lang)
+    feed = None
+    if inputs.news.has(lang):
+        feed = strict({"href": inputs.site_url + news_views.feed_url(inputs.languages, lang), "title": ui["news_feed_title"]})
+    image, size = DEFAULT_OG_IMAGE
+    return {
+        "kind": kind.name.lower(),
+        "lang": lang,
+        "default_lang": inputs.languages.default,
+        "ui": ui,
+        "root": root,
+        "links": Links(home=root, **places.links(root)),
+        "alternates": alternates(page, kind, inputs) if page else (),
+        "newer_versions": strict(freshness.newer_versions(inputs.commit_times, page)) if page else (),
+        "other_og_locales": tuple(inputs.ui[other]["og_locale"] for other in inputs.languages.locales if other != lang),
+        "feed": feed,
+        "social": social or Social("website", None, inputs.site_url + image, size),
+    }
+
+
+def page_view(page, inputs: Inputs) -> PageView:
+    kind = kind_of(page, inputs.languages)
+    lang = page.file.locale
+    ui = inputs.ui[lang]
+    if kind is Kind.HOME:
+        return HomeView(**_common(inputs, lang, kind, page),
+                        goals=strict(goals.views(inputs.goals, lang, ui, compact=True)),
+                        news=news_views.home_news(inputs.news, lang, ui, inputs.languages))
+    if kind is Kind.NEWS:
+        return NewsView(**_common(inputs, lang, kind, page),
+                        news=news_views.listing(inputs.news, lang, ui, inputs.languages, page.meta.get("news_year")))
+    if kind is Kind.POST:
+        version = inputs.news.post_of(page.file.src_uri).versions[lang]
+        details = news_views.post_details(version, inputs.news, ui, inputs.site_url,
+                                          lambda v, event: signup_form(inputs, page, v, event))
+        image = (details.image["absolute"], None) if details.image else (inputs.site_url + DEFAULT_OG_IMAGE[0], DEFAULT_OG_IMAGE[1])
+        social = Social("article", details.published, *image)
+        return PostView(**_common(inputs, lang, kind, page, social), post=details)
+    return PageView(**_common(inputs, lang, kind, page))
+
+
+def not_found_view(inputs: Inputs) -> NotFoundView:
+    """The one 404 page: the default language around a body in every language."""
+    lang = inputs.languages.default
+    return NotFoundView(**_common(inputs, lang, Kind.NOT_FOUND),
+                        languages=tuple(LanguageVersion(locale, inputs.languages.root(locale), inputs.ui[locale])
+                                        for locale in inputs.languages.locales))
+
+
+def contact_form(inputs: Inputs, page, topic: str) -> forms.FormView:
+    lang = page.file.locale
+    return forms.form_view(inputs.ui[lang], lang, inputs.languages.root(lang), page.url, inputs.form_service,
+                           inputs.contact_email, inputs.site_url, topic)
+
+
+def signup_form(inputs: Inputs, page, version, event) -> forms.FormView:
+    lang = page.file.locale
+    return forms.form_view(inputs.ui[lang], lang, inputs.languages.root(lang), page.url, inputs.form_service,
+                           inputs.contact_email, inputs.site_url, None,
+                           {"title": version.title, "date_text": event.date_text})

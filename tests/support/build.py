@@ -1,0 +1,58 @@
+"""Building the site for the tests, and the fixture news posts."""
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+from pathlib import Path
+
+from sitetools.build import PROJECT_PARTS, ROOT, build_project, copy_project  # noqa: F401
+
+
+def build_site(dest: Path, **env: str) -> subprocess.CompletedProcess:
+    """Build this project strictly into `dest`; raise with mkdocs' output on failure."""
+    result = build_project(ROOT, dest, **env)
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def write_fixture_posts(project: Path, today) -> dict:
+    """Four posts, dated around `today` (Norwegian time), in a project copy:
+    a Norwegian-only post, a bilingual post, an upcoming event with sign-up
+    open and a past event. Returns their facts for the tests."""
+    day = lambda n: (today + datetime.timedelta(days=n)).isoformat()
+    posts = {
+        "kun-norsk": {"nb": ("Bare på norsk", "Et innlegg som bare finnes på norsk.", day(-3), None)},
+        "to-sprak": {"nb": ("Nytt fra klyngen", "Et innlegg på to språk.", day(-10), None),
+                     "en": ("News from the cluster", "A post in two languages.", day(-10), None)},
+        "workshop": {"nb": ("Workshop om fiberemballasje", "Invitasjon til workshop.", day(-5),
+                            {"start": day(30) + " 10:00", "end": day(30) + " 15:30", "location": "Pakkhuset, Oslo",
+                             "signup_until": day(20)}),
+                     "en": ("Workshop on fibre packaging", "Invitation to a workshop.", day(-5),
+                            {"start": day(30) + " 10:00", "end": day(30) + " 15:30", "location": "Pakkhuset, Oslo",
+                             "signup_until": day(20)})},
+        "frokostmote": {"nb": ("Frokostmøte om resirkulering", "Et møte som har vært.", day(-60),
+                               {"start": day(-40) + " 08:00", "end": day(-40) + " 09:30", "location": "Bergen"}),
+                        "en": ("Breakfast meeting on recycling", "A meeting that has taken place.", day(-60),
+                               {"start": day(-40) + " 08:00", "end": day(-40) + " 09:30", "location": "Bergen"})},
+    }
+    folder = project / "docs" / "nyheter"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(project / "docs" / "assets" / "images" / "logo.svg", folder / "to-sprak.svg")
+    # An attachment beside the event, linked from both languages' text.
+    (folder / "workshop-program.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    for slug, versions in posts.items():
+        for lang, (title, description, date, event) in versions.items():
+            lines = ["---", f"title: {title}", f"description: {description}", f"date: {date}"]
+            if slug == "to-sprak":
+                lines += ["image: to-sprak.svg", "image_alt: " + ("Klyngens logo" if lang == "nb" else "The cluster's logo")]
+            if event:
+                lines.append("event:")
+                lines += [f"  {key}: {value}" for key, value in event.items()]
+            body = "Tekst.\n\n## Program\n\nMer tekst.\n" if lang == "nb" else "Text.\n\n## Programme\n\nMore text.\n"
+            if slug == "workshop":
+                body += "\n[Program (PDF)](workshop-program.pdf)\n"
+            (folder / (f"{slug}.md" if lang == "nb" else f"{slug}.{lang}.md")).write_text(
+                "\n".join(lines) + "\n---\n\n" + body, encoding="utf-8")
+    return posts
