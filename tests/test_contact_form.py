@@ -196,6 +196,9 @@ def test_form_markup(site_dir, contact_endpoint, path):
     assert [o.get_text() for o in form.select("select[name=topic] option")] == [
         ui(f"form_topic_{key}", lang) for key in ("membership", "general", "project")]
     assert ui("form_message_hint", lang).format(max=hook.MESSAGE_MAX_LENGTH) in form.select_one("#cpc-form-message-hint").get_text()
+    # The hint and the checkbox say what the privacy page says about enquiries.
+    assert form.select_one("#cpc-form-email-hint").get_text() == ui("form_email_hint", lang)
+    assert ui("form_consent_label", lang) in form.select_one("label[for=cpc-form-consent]").get_text()
     # The consent links to the privacy page in the same language.
     privacy = form.select_one("#cpc-form-consent-hint a")["href"]
     target = (site_dir / path / privacy / "index.html").resolve()
@@ -244,9 +247,11 @@ def test_thank_you_and_privacy_pages(site_dir, lang):
     assert "post@cpcluster.no" in privacy
     text = BeautifulSoup((site_dir / LANG_ROOT[lang] / "personvern" / "index.html").read_text(encoding="utf-8"), "html.parser").article.get_text()
     for words in {"nb": ("ingen informasjonskapsler", "ingen analyseverktøy", "ekstern skjematjeneste", "slettet",
-                         "Datatilsynet", "GitHub Pages", "artikkel 6 nr. 1 bokstav a"),
+                         "Datatilsynet", "GitHub Pages", "artikkel 6 nr. 1 bokstav f", "artikkel 6 nr. 1 bokstav b", "personvernombud",
+                         "post@cpcluster.no", "Sist oppdatert"),
                   "en": ("no cookies", "no analytics", "external form service", "deleted", "Datatilsynet",
-                         "GitHub Pages", "Article 6(1)(a)")}[lang]:
+                         "GitHub Pages", "Article 6(1)(f)", "Article 6(1)(b)", "data protection officer",
+                         "post@cpcluster.no", "Last updated")}[lang]:
         assert words in text, words
     # The form service as configured beside the endpoint (mkdocs.yml extra.form_service).
     service = BeautifulSoup((site_dir / LANG_ROOT[lang] / "personvern" / "index.html").read_text(encoding="utf-8"),

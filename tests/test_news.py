@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 import icalendar
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
@@ -170,6 +171,11 @@ def test_event_page_says_when_and_where_and_offers_its_calendar_file(news_site, 
     assert str(vevent["uid"]) == "workshop@www.cpcluster.no"  # the same in every build and language
     assert str(vevent["location"]) == "Pakkhuset, Oslo"
     assert calendar["version"] == "2.0" and calendar["prodid"]
+    # The sign-up form's hint and checkbox speak of the sign-up, not of a reply.
+    strings = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+    form = soup.select_one("form.cpc-form")
+    assert form.select_one("#cpc-form-email-hint").get_text() == strings["signup_email_hint"][lang]
+    assert strings["signup_consent_label"][lang] in form.select_one("label[for=cpc-form-consent]").get_text()
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
