@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import random
@@ -38,9 +39,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from support import (CHROMIUM_ARGS, build_project, copy_project, find_chromium, first_view,  # noqa: E402
-                     one_search, serve_site)
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "hooks"))
+from sitetools.browser import CHROMIUM_ARGS, find_chromium, first_view, one_search  # noqa: E402
+from sitetools.build import build_project, copy_project  # noqa: E402
+from sitetools.server import serve_site  # noqa: E402
 
 BENCH = ROOT / "bench"
 LIGHTHOUSE = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -174,14 +177,137 @@ def side_by_side(browser_free_work: Path, runs: int) -> dict:
     return lcp
 
 
+# --- Design choices: page CSS and script loading ------------------------------------------
+
+VISIT = ["", "fokusomrader/resirkulering/", "kontakt/"]
+LOADER = """<script>
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var material = document.createElement("script");
+        material.src = %s;
+        material.onload = function () { document.dispatchEvent(new Event("DOMContentLoaded")); };
+        document.body.append(material);
+        var site = document.createElement("script");
+        site.src = %s;
+        document.body.append(site);
+      });
+    });
+  </script>"""
+
+
+def variant(site: Path, dest: Path, change) -> None:
+    """A copy of the built site with `change(html, page_file) -> html` applied to every page."""
+    shutil.copytree(site, dest)
+    for page in dest.rglob("*.html"):
+        page.write_text(change(page.read_text(encoding="utf-8"), page), encoding="utf-8")
+
+
+def with_stylesheet(site: Path, dest: Path, base_path: str) -> None:
+    """(b): one cached, versioned stylesheet with all of Material's CSS and ours, instead of each page's own."""
+    from mkdocs.config import load_config
+    from cpc import assets
+
+    theme_dirs = load_config(config_file=str(ROOT / "mkdocs.yml")).theme.dirs
+    texts = [assets.theme_file(theme_dirs, p).read_text(encoding="utf-8") for p in assets.MATERIAL_CSS]
+    css = "\n".join(assets.SOURCE_MAP.sub("", t) for t in texts + [(ROOT / "docs" / assets.OUR_CSS).read_text(encoding="utf-8")])
+    name = f"assets/stylesheets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+
+    def change(html: str, page: Path) -> str:
+        html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+        return re.sub(r"<style>.*?</style>", f'<link rel="stylesheet" href="{base_path}{name}">', html, count=1, flags=re.S)
+
+    variant(site, dest, change)
+    (dest / name).write_text(css, encoding="utf-8")
+
+
+def with_redispatch(site: Path, dest: Path) -> None:
+    """Scripts injected after the first paint, Material started by a repeated DOMContentLoaded."""
+    def change(html: str, page: Path) -> str:
+        found = re.findall(r'<script defer src="([^"]+)"></script>', html)
+        if len(found) != 2:
+            return html
+        html = re.sub(r'\s*<script defer src="[^"]+"></script>', "", html)
+        return html.replace("</body>", LOADER % (json.dumps(found[0]), json.dumps(found[1])) + "</body>")
+
+    variant(site, dest, change)
+
+
+def visit(browser, base: str, paths: list[str]) -> dict:
+    """Bytes and requests of a reader's visit to `paths` in turn, with the browser's cache."""
+    from sitetools.browser import new_context
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        sizes = {}
+        cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+        cdp.on("Network.requestServedFromCache", lambda event: sizes.__setitem__(event["requestId"], 0))
+        cdp.send("Network.enable")
+        for path in paths:
+            page.goto(base + path, wait_until="load")
+    finally:
+        context.close()
+    return {"bytes": sum(sizes.values()), "requests": sum(1 for size in sizes.values() if size)}
+
+
+def design_choices(work: Path, runs: int, lighthouse_runs: bool) -> dict:
+    """Page CSS (a) inline per page vs (b) one cached stylesheet, and Material's
+    script with `defer` vs injected after the first paint: LCP, first view, and
+    a three-page visit."""
+    from playwright.sync_api import sync_playwright
+
+    root = work / "choices"
+    root.mkdir()
+    (root / "404.html").write_text("<!doctype html><title>404</title>", encoding="utf-8")
+    results = {}
+    with serve_site(root) as base, sync_playwright() as playwright:
+        timed_build(ROOT, root / "ours", SITE_URL=base + "ours/", **BUILD_ENV)
+        with_stylesheet(root / "ours", root / "stylesheet", "/stylesheet/")
+        with_redispatch(root / "ours", root / "redispatch")
+        floor_page(root / "ours" / "index.html", root / "floor")
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        for name in ("ours", "stylesheet", "redispatch"):
+            view = first_view(browser, f"{base}{name}/")
+            results[name] = {"first_view": view, "visit": visit(browser, f"{base}{name}/", VISIT)}
+        browser.close()
+        if lighthouse_runs:
+            ensure_lighthouse()
+            for name in ("ours", "stylesheet", "redispatch", "floor"):
+                values = [lighthouse(f"{base}{name}/", work / "report.json")["lcp"] for _ in range(runs)]
+                results.setdefault(name, {})["lcp"] = statistics.median(values)
+                print(f"Lighthouse {name}: {', '.join(f'{v:.2f}' for v in values)} s", file=sys.stderr)
+    return results
+
+
+def choices_report(results: dict) -> list[str]:
+    lines = ["### Design choices: page CSS and script loading (home page)", "",
+             "| variant | LCP (Lighthouse mobile) | LCP / floor | first view | visit: home → focus area → contact |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    floor = results.get("floor", {}).get("lcp")
+    labels = {"ours": "(a) each page's own CSS inline; scripts `defer` (chosen)",
+              "stylesheet": "(b) one cached, versioned stylesheet; scripts `defer`",
+              "redispatch": "(a) with scripts injected after the first paint (DOMContentLoaded again)"}
+    for name, label in labels.items():
+        r = results[name]
+        lcp = f"{r['lcp']:.2f} s" if "lcp" in r else "–"
+        ratio = f"{r['lcp'] / floor:.2f}" if "lcp" in r and floor else "–"
+        lines.append(f"| {label} | {lcp} | {ratio} | {kib(r['first_view']['bytes'])} in {len(r['first_view']['eager'])} "
+                     f"requests | {kib(r['visit']['bytes'])} in {r['visit']['requests']} requests |")
+    if floor:
+        lines.append(f"| HTML alone (floor) | {floor:.2f} s | 1.00 | – | – |")
+    lines += ["", "Rule: keep the simpler design, (b) and `defer`, unless the other is at least 10 % faster in LCP, "
+              "or only the other holds the home page within 1.2 × the floor.", ""]
+    return lines
+
+
 # --- Report ----------------------------------------------------------------------------
 
 def kib(n: float) -> str:
     return f"{n / 1024:.1f} KiB"
 
 
-def report(sizes: dict, lunr: dict, lcp: dict | None, pages: int) -> str:
-    lines = ["### Size and speed", "",
+def report(sizes: dict, lunr: dict, lcp: dict | None, pages: int, choices: dict) -> str:
+    lines = choices_report(choices) + ["### Size and speed", "",
              f"| | the site | with {pages} news posts per language |", "| --- | ---: | ---: |"]
     small, big = sizes["site"], sizes["stress"]
     lines.append(f"| build time | {small['build']:.1f} s | {big['build']:.1f} s |")
@@ -219,7 +345,7 @@ def report(sizes: dict, lunr: dict, lcp: dict | None, pages: int) -> str:
                   f"{lcp['ours'] / lcp['stock']:.2f} | {lcp['ours'] / lcp['floor']:.2f} |", "",
                   "Targets: ours ≤ stock Material, and ≤ 1.2 × the floor: "
                   + ("met." if lcp["ours"] <= lcp["stock"] and lcp["ours"] <= 1.2 * lcp["floor"] else "MISSED."), ""]
-    lines.append("Debian Chromium, served gzip-compressed on 127.0.0.1 by tests/support.py; Lighthouse 12 simulated "
+    lines.append("Debian Chromium, served gzip-compressed on 127.0.0.1 by sitetools/server.py; Lighthouse 12 simulated "
                  "mobile throttling.")
     return "\n".join(lines)
 
@@ -229,7 +355,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--choices-only", action="store_true", help="only the page CSS and script loading comparison")
     args = parser.parse_args()
+    if args.choices_only:
+        with tempfile.TemporaryDirectory(prefix="cpc-bench-") as tmp:
+            print("\n".join(choices_report(design_choices(Path(tmp), args.runs, not args.skip_lighthouse))))
+        return
     from playwright.sync_api import sync_playwright
 
     sizes = {}
@@ -264,7 +395,8 @@ def main() -> None:
                 "runtime_gz": sum(gzip_size(p) for p in runtime)}
 
         lcp = None if args.skip_lighthouse else side_by_side(work, args.runs)
-    table = report(sizes, lunr, lcp, args.pages)
+        choices = design_choices(work, args.runs, not args.skip_lighthouse)
+    table = report(sizes, lunr, lcp, args.pages, choices)
     (BENCH / "results.md").write_text(table + "\n", encoding="utf-8")
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")

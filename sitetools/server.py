@@ -63,7 +63,10 @@ def make_site_handler(root: Path, prefix: str, log: list | None = None):
             if log is not None:  # what crossed the wire, as the server sent it
                 log.append((self.path, len(body)))
             if not head:
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the browser moved on before the answer arrived
 
     return Handler
 

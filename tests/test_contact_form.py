@@ -1,7 +1,8 @@
-"""Issue 3: the contact form, in Debian's Chromium against a real endpoint.
+"""The contact form, in Debian's Chromium against a real endpoint.
 
-The shared build points CONTACT_FORM_ENDPOINT at tests/form_endpoint.py
-(fixture `contact_endpoint` in conftest.py); each test sets its answer.
+The shared build points CONTACT_FORM_ENDPOINT at the recording endpoint of
+support/form_endpoint.py (fixture `contact_endpoint` in conftest.py); each
+test sets its answer.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
 
 from cpc import forms
+from support.browser import AXE_OPTIONS
+from support.browser import TRANSITIONS_DONE
 from support import ROOT, build_site
 from support import new_context, nu_check, switch_scheme
 
@@ -42,7 +45,6 @@ VALUES = {
     "message": "Hei! Vi vil gjerne vite mer om medlemskap.\nAndre linje.",
 }
 TEXT_FIELDS = tuple(VALUES)
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
 
 
 def ui(key: str, lang: str) -> str:
@@ -121,7 +123,7 @@ def assert_values_kept(page, values: dict[str, str], topic: str) -> None:
 
 def axe_violations(page) -> list[str]:
     # Error states fade in too; axe must see the final colours.
-    page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState === 'finished')")
+    page.wait_for_function(TRANSITIONS_DONE)
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.response["passes"], "axe checked nothing"
     return [f"{v['id']}: {v['help']} ({', '.join(' '.join(n['target']) for n in v['nodes'][:3])})" for v in results.response["violations"]]
@@ -578,7 +580,6 @@ def test_markup_emoji_and_rtl_arrive_unchanged(form_page, site_url, endpoint):
 def test_axe_with_errors_and_failures(form_page, site_url, endpoint, path):
     page, (lang, _) = form_page, FORM_PAGES[path]
     page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
     problems = []
     for scheme in ("default", "slate"):
         switch_scheme(page, scheme)

@@ -19,6 +19,8 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
+from support.browser import AXE_OPTIONS
+from cpc import news
 from support import (ROOT, build_project, check_site, copy_project, new_context, nu_check, one_search, open_page,
                      serve_site, switch_scheme, write_fixture_posts)
 
@@ -27,7 +29,6 @@ ATOM = {"a": "http://www.w3.org/2005/Atom"}
 MONTHS = {"nb": "januar februar mars april mai juni juli august september oktober november desember".split(),
           "en": "January February March April May June July August September October November December".split()}
 NEWS = {"nb": "nyheter/", "en": "en/nyheter/"}
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
 NEWS_PAGES = ["nyheter/", "en/nyheter/", "nyheter/workshop/", "en/nyheter/workshop/", "nyheter/kun-norsk/",
               "nyheter/frokostmote/", "en/nyheter/to-sprak/", "", "en/"]
 
@@ -408,25 +409,34 @@ Tekst.
 
 
 @pytest.mark.parametrize(("old", "new", "message", "key"), BAD_POSTS, ids=[m for _, _, m, _ in BAD_POSTS])
-def test_make_check_names_file_and_line_of_a_bad_post(tmp_path, old, new, message, key):
-    project = copy_project(tmp_path / "project")
+def test_the_post_rules_name_the_line_of_each_mistake(tmp_path, old, new, message, key):
+    """The rules themselves (hooks/cpc/news.py), which the build and make check both call."""
     assert old in GOOD_POST
     text = GOOD_POST.replace(old, new)
+    (tmp_path / "nyheter").mkdir()
+    version, problems = news.check_post(text, "docs/nyheter/invitasjon.md", "nb", tmp_path)
+    assert version is None and problems
+    assert message in problems[0].en and problems[0].nb
+    if key:
+        assert text.splitlines()[problems[0].line - 1].strip().startswith(key + ":"), (problems[0], text)
+
+
+def test_make_check_and_the_build_stop_a_bad_post_at_the_same_line(tmp_path):
+    """End to end, once: both print the rule's message in Norwegian, then English, at the same place."""
+    project = copy_project(tmp_path / "project")
+    text = GOOD_POST.replace("date: 2027-03-04", "date: 2027-13-45")
     (project / "docs" / "nyheter").mkdir()
     (project / "docs" / "nyheter" / "invitasjon.md").write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout
     found = re.search(r"docs/nyheter/invitasjon\.md:(\d+): FEIL / ERROR\n  nb: (.*)\n  en: (.*)", result.stdout)
-    assert found, result.stdout
-    assert message in found.group(3)
-    line = int(found.group(1))
-    if key:
-        assert text.splitlines()[line - 1].strip().startswith(key + ":"), (line, text)
-    # The build stops on the same problem, naming the file and line.
+    assert found and "is not a real date" in found.group(3), result.stdout
     build = build_project(project, tmp_path / "site")
+    output = build.stdout + build.stderr
     assert build.returncode != 0
-    assert f"docs/nyheter/invitasjon.md:{line}:" in build.stdout + build.stderr
+    assert f"docs/nyheter/invitasjon.md:{found.group(1)}: {found.group(2)}" in output, output
+    assert f"English: {found.group(3)}" in output and "Traceback" not in output
 
 
 def test_good_post_passes_make_check(tmp_path):

@@ -1,16 +1,17 @@
-"""Gate 1: axe-core finds no violation on any page, in the light and the dark
+"""Gate: axe-core finds no violation on any page, in the light and the dark
 scheme, the dark one switched with the site's own toggle."""
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from support.browser import AXE_OPTIONS
+from support.browser import ANIMATIONS_DONE
 from support import PAGES, built_pages, new_context, open_page, page_id, switch_scheme
 
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def axe_page(browser):
     context = new_context(browser, color_scheme="light")
     yield context.new_page()
@@ -59,7 +60,7 @@ def test_axe_on_a_phone_with_the_menu_open(browser, site_dir, site_url):
             open_page(page, site_url + path)
             switch_scheme(page, scheme)
             page.locator('label.md-header__button[for="__drawer"]').click()
-            page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+            page.wait_for_function(ANIMATIONS_DONE)
             results = axe.run(page, options=AXE_OPTIONS)
             if results.violations_count:
                 problems.append(describe(path, f"phone, menu open, {scheme}", results))

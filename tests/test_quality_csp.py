@@ -1,4 +1,4 @@
-"""Gate 6: a Content-Security-Policy <meta> on every page (hooks/cpc/csp.py), and
+"""Gate: a Content-Security-Policy <meta> on every page (hooks/cpc/csp.py), and
 no CSP violation or console error on any page in a real browser."""
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from cpc import csp, forms
+from cpc.bilingual import Languages
 from support import PAGES, ROOT, built_pages, is_missing_page, new_context, open_page, page_id
 
 CHARSET_THEN_CSP = re.compile(r'<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -50,7 +51,7 @@ def test_form_origin_comes_from_the_checked_endpoint(monkeypatch):
 
     monkeypatch.setenv("CONTACT_FORM_ENDPOINT", "https://formspree.io/f/x")
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    assert forms.form_service(config).origin == "https://formspree.io"
+    assert forms.form_service(config, Languages.from_config(config)).origin == "https://formspree.io"
 
 
 def test_built_pages_are_the_pages_the_tests_know(site_dir):
@@ -89,7 +90,7 @@ def test_every_page_carries_the_policy(site_dir):
         assert origin[0] == endpoint, f"{file}: another form origin"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def watched_page(browser):
     context = new_context(browser)
     page = context.new_page()

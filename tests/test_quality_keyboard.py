@@ -1,4 +1,4 @@
-"""Gate 2: the keyboard alone reaches everything, and focus is always visible.
+"""Gate: the keyboard alone reaches everything, and focus is always visible.
 
 - the skip link is the first Tab stop, is visible, and moves focus to <main>;
 - Tab reaches every visible interactive element, each with a focus indicator
@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from support.browser import ANIMATIONS_DONE
 from support import PAGES, language_of, new_context, open_page, page_id
 
 SKIP_TEXT = {"nb": "Hopp til hovedinnhold", "en": "Skip to content"}
@@ -58,7 +58,7 @@ INTERACTIVE = """
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def keyboard_page(browser):
     context = new_context(browser)
     yield context.new_page()
@@ -87,10 +87,7 @@ def test_skip_link_moves_focus_to_main(keyboard_page, site_url, path):
     page = keyboard_page
     open_page(page, site_url + path)
     page.keyboard.press("Tab")
-    try:  # the link fades in (a CSS transition)
-        page.wait_for_function(SKIP_LINK_SHOWN, timeout=2000)
-    except PlaywrightTimeout:
-        pass
+    page.wait_for_function(SKIP_LINK_SHOWN)  # the link fades in (a CSS transition)
     # The 404 page's script puts its skip link in the reader's language too.
     assert page.evaluate(SKIP_LINK_STATE) == {"text": SKIP_TEXT[language_of(path)], "href": "#main", "visible": True}
     page.keyboard.press("Enter")
@@ -129,7 +126,7 @@ def test_language_switcher_by_keyboard(keyboard_page, site_url, start, other_lan
     open_page(page, site_url + start)
     press_tab_until(page, f"e.matches('.md-select__link[hreflang=\"{other_lang}\"]')", f"the {other_lang} language link")
     # The list fades in when focus enters it; it must end up visible.
-    page.wait_for_function("() => getComputedStyle(document.activeElement.closest('.md-select__inner')).opacity === '1'", timeout=2000)
+    page.wait_for_function("() => getComputedStyle(document.activeElement.closest('.md-select__inner')).opacity === '1'")
     box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height]; })()")
     assert box[0] > 0 and box[1] > 0, "the focused language link has no size"
     with page.expect_navigation():
@@ -179,7 +176,7 @@ def test_mobile_drawer_follows_keyboard_focus(browser, site_url, path):
         for _ in range(MAX_TABS):
             page.keyboard.press("Tab")
             # The drawer and its nested panels slide; wait for them to settle.
-            page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+            page.wait_for_function(ANIMATIONS_DONE)
             state = page.evaluate(FOCUS_ON_TOP)
             if state["inDrawer"]:
                 assert state["open"] and state["onTop"], f"{path}: drawer link hidden while focused: {state}"

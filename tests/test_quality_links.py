@@ -1,4 +1,4 @@
-"""Gate 4: every href and src in the built site resolves (pages, anchors,
+"""Gate: every href and src in the built site resolves (pages, anchors,
 assets, both languages), at the domain root and under a sub-path as on
 https://user.github.io/repo/. External links are only listed: there is no
 internet here."""

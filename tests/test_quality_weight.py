@@ -1,4 +1,4 @@
-"""Gate 7: the first view of every page is light, counted in the browser.
+"""Gate: the first view of every page is light, counted in the browser.
 
 At most 80 KiB cross the wire (compressed, headers included) in at most 8
 requests, from a cold cache, until the network is idle. Search loads nothing
