@@ -36,8 +36,16 @@ class Pipeline:
         self.css = page_css.PageCss(config.theme.dirs, self.inputs.docs_dir)
         return config
 
-    # 2. The files and the menu of the language being built: shared images and
-    #    attachments, and the news pages once the language has posts.
+    # 2. The files and the menu of the language being built: drafts and posts
+    #    dated after today left out, shared images and attachments in, and the
+    #    news pages once there are posts.
+    def on_files(self, files, config):
+        for src_uri in self.inputs.held_back:
+            found = files.get_file_from_path(src_uri)
+            if found is not None:
+                files.remove(found)
+        return files
+
     def on_nav(self, nav, config, files):
         lang = config.theme["language"]
         bilingual.share_assets(files, config)
@@ -106,6 +114,7 @@ class Pipeline:
 
 _pipeline = Pipeline()
 on_config = _pipeline.on_config
+on_files = _pipeline.on_files
 on_nav = _pipeline.on_nav
 on_page_markdown = _pipeline.on_page_markdown
 on_page_content = _pipeline.on_page_content

@@ -51,9 +51,15 @@ def new_context(browser, **options):
     return context
 
 
+# Set by assets/javascripts/cpc-site.js, which runs after Material's script.
+READY = "html[data-cpc-ready]"
+
+
 def open_page(page, url: str):
-    """Load `url` until its load event: every script is deferred, so they have all run by then."""
-    return page.goto(url, wait_until="load")
+    """Load `url` and wait until the site's scripts have run (they load after the first paint)."""
+    response = page.goto(url, wait_until="load")
+    page.wait_for_selector(READY, state="attached")
+    return response
 
 
 def first_view(browser, url: str) -> dict:

@@ -6,10 +6,13 @@
 - Any missing path gets the root 404.html with status 404.
 - Text responses are gzip-compressed when the client accepts it, so
   transfer sizes measured in a browser are realistic.
+- Responses may be cached for ten minutes and are then revalidated by
+  ETag, as GitHub Pages sends them.
 """
 from __future__ import annotations
 
 import gzip
+import hashlib
 import mimetypes
 import threading
 from contextlib import contextmanager
@@ -17,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+CACHE_CONTROL = "max-age=600"
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
@@ -49,6 +53,16 @@ def make_site_handler(root: Path, prefix: str, log: list | None = None):
 
         def send_file(self, file: Path, status: int, head: bool):
             body = file.read_bytes()
+            # Caching as GitHub Pages does it: ten minutes, then revalidation by ETag.
+            etag = f'"{hashlib.sha1(body).hexdigest()}"'
+            if status == 200 and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Cache-Control", CACHE_CONTROL)
+                self.end_headers()
+                if log is not None:
+                    log.append((self.path, 0))
+                return
             ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
             if file.suffix == ".js":
                 ctype = "application/javascript"
@@ -58,7 +72,9 @@ def make_site_handler(root: Path, prefix: str, log: list | None = None):
                 body = gzip.compress(body, 6)
                 self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-cache")
+            self.send_header("Cache-Control", CACHE_CONTROL)
+            if status == 200:
+                self.send_header("ETag", etag)
             self.end_headers()
             if log is not None:  # what crossed the wire, as the server sent it
                 log.append((self.path, len(body)))

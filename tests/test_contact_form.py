@@ -23,6 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
 from cpc import forms
 from support.browser import AXE_OPTIONS
 from support.browser import TRANSITIONS_DONE
+from support import open_page
 from support import ROOT, build_site
 from support import new_context, nu_check, switch_scheme
 
@@ -268,7 +269,7 @@ def test_thank_you_and_privacy_pages(site_dir, lang):
 @pytest.mark.parametrize("path", FORM_PAGES)
 def test_send_with_script(form_page, site_url, endpoint, path):
     page, (lang, topic) = form_page, FORM_PAGES[path]
-    page.goto(site_url + path)
+    open_page(page, site_url + path)
     expect(field(page, "topic")).to_have_value(topic)
     # Labels are in the page's language.
     expect(page.locator("#cpc-form-name")).to_have_accessible_name(f"{ui('form_name_label', lang)} {ui('form_required', lang)}")
@@ -311,7 +312,7 @@ def test_every_failure_keeps_the_text_and_offers_mailto(form_page, site_url, end
     page, path = form_page, CONTACT[lang]
     if failure == "timeout":
         page.clock.install()  # lets the test skip the 15 s instead of waiting
-    page.goto(site_url + path)
+    open_page(page, site_url + path)
     fill_form(page, VALUES)
     field(page, "topic").select_option("project")
     button = submit_button(page, lang)
@@ -358,7 +359,7 @@ def test_every_failure_keeps_the_text_and_offers_mailto(form_page, site_url, end
 
 def test_fallback_follows_later_edits(form_page, site_url, endpoint):
     page = form_page
-    page.goto(site_url + CONTACT["en"])
+    open_page(page, site_url + CONTACT["en"])
     fill_form(page, VALUES)
     endpoint.set_mode("server_error")
     submit_button(page, "en").click()
@@ -370,7 +371,7 @@ def test_fallback_follows_later_edits(form_page, site_url, endpoint):
 
 def test_button_is_disabled_while_sending(form_page, site_url, endpoint):
     page = form_page
-    page.goto(site_url + CONTACT["nb"])
+    open_page(page, site_url + CONTACT["nb"])
     fill_form(page, VALUES)
     endpoint.set_mode("slow")
     button = submit_button(page, "nb")
@@ -388,7 +389,7 @@ def test_button_is_disabled_while_sending(form_page, site_url, endpoint):
 @pytest.mark.parametrize("lang", LANG_ROOT)
 def test_validation_messages(form_page, site_url, endpoint, lang):
     page = form_page
-    page.goto(site_url + CONTACT[lang])
+    open_page(page, site_url + CONTACT[lang])
     submit_button(page, lang).click()
     expect(field(page, "name")).to_be_focused()
     expect(status(page)).to_have_text(ui("form_error_summary", lang))
@@ -421,7 +422,7 @@ def test_validation_messages(form_page, site_url, endpoint, lang):
 
 def test_honeypot_stays_empty_for_people(form_page, site_url, endpoint):
     page = form_page
-    page.goto(site_url + CONTACT["nb"])
+    open_page(page, site_url + CONTACT["nb"])
     trap = field(page, "_gotcha")
     expect(trap).to_be_hidden()
     assert ui("form_honeypot_label", "nb") not in page.locator("form.cpc-form").aria_snapshot()
@@ -442,20 +443,20 @@ def test_honeypot_stays_empty_for_people(form_page, site_url, endpoint):
 
 def test_draft_survives_reload_and_navigation(form_page, site_url, endpoint):
     page, path = form_page, CONTACT["en"]
-    page.goto(site_url + path)
+    open_page(page, site_url + path)
     fill_form(page, VALUES)
     field(page, "topic").select_option("project")
     page.reload()
     assert_values_kept(page, VALUES, "project")
     # A fresh navigation (no browser form restore) brings it back too.
-    page.goto(site_url)
-    page.goto(site_url + path)
+    open_page(page, site_url)
+    open_page(page, site_url + path)
     assert_values_kept(page, VALUES, "project")
     assert set(draft(page)) == {*VALUES, "topic", "consent"}
     expect(page.locator("[data-cpc-count]")).to_have_text(
         ui("form_message_count", "en").format(count=len(VALUES["message"]), max=5000))
     # Each page keeps its own draft.
-    page.goto(site_url + CONTACT["nb"])
+    open_page(page, site_url + CONTACT["nb"])
     expect(field(page, "name")).to_have_value("")
 
 
@@ -470,7 +471,7 @@ def tab_to(page, locator, limit: int = 120) -> None:
 
 def test_keyboard_only(form_page, site_url, endpoint):
     page = form_page
-    page.goto(site_url + "bli-medlem/")
+    open_page(page, site_url + "bli-medlem/")
     tab_to(page, field(page, "name"))
     # An empty send moves focus to the first invalid field.
     tab_to(page, submit_button(page, "nb"))
@@ -553,7 +554,7 @@ NASTY = {
 
 def test_markup_emoji_and_rtl_arrive_unchanged(form_page, site_url, endpoint):
     page = form_page
-    page.goto(site_url + CONTACT["en"])
+    open_page(page, site_url + CONTACT["en"])
     fill_form(page, NASTY)
     submit_button(page, "en").click()
     expect(status(page)).to_have_text(ui("form_success", "en"))
@@ -579,7 +580,7 @@ def test_markup_emoji_and_rtl_arrive_unchanged(form_page, site_url, endpoint):
 @pytest.mark.parametrize("path", FORM_PAGES)
 def test_axe_with_errors_and_failures(form_page, site_url, endpoint, path):
     page, (lang, _) = form_page, FORM_PAGES[path]
-    page.goto(site_url + path)
+    open_page(page, site_url + path)
     problems = []
     for scheme in ("default", "slate"):
         switch_scheme(page, scheme)
@@ -616,7 +617,7 @@ def test_nu_html_checker(form_page, site_dir, site_url, endpoint, tmp_path):
              for lang in LANG_ROOT for name in ("kontakt", "bli-medlem", "takk", "personvern")]
     page = form_page
     for lang in LANG_ROOT:
-        page.goto(site_url + CONTACT[lang])
+        open_page(page, site_url + CONTACT[lang])
         submit_button(page, lang).click()
         expect(page.locator("#cpc-form-name-error")).to_be_visible()
         states = {"errors": page.locator("form.cpc-form").evaluate("form => form.outerHTML")}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from cpc.freshness import CommitTimes, git_history_problem
+from cpc.freshness import CommitTimes, git_history_problem, is_newer
 from support import ROOT, build_project, copy_project
 
 JAN, MAR = "2024-01-01T12:00:00+00:00", "2024-03-01T12:00:00+00:00"
@@ -136,3 +136,46 @@ def test_the_notice_stays_out_of_the_search_index(repo_site):
     for path in ("index.html", "en/kontakt/index.html"):
         [notice] = notices(repo_site / path)
         assert notice["data-pagefind-ignore"] == "all"
+
+
+@pytest.fixture(scope="module")
+def merged_repo(tmp_path_factory) -> Path:
+    """January: everything. February: a pull request changes the Norwegian and
+    then the English membership page in two commits and is merged; then a
+    typo fix on the English about page says it needs no translation."""
+    project = copy_project(tmp_path_factory.mktemp("merged") / "project")
+    git(project, "init", "--quiet", "--initial-branch=main")
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "-m", "January", date=JAN)
+    git(project, "checkout", "--quiet", "-b", "pr")
+    for name, day in (("bli-medlem.md", "01"), ("bli-medlem.en.md", "02")):
+        with (project / "docs" / name).open("a", encoding="utf-8") as handle:
+            handle.write("\nNy setning.\n")
+        git(project, "commit", "--quiet", "-am", f"Edit {name}", date=f"2024-02-{day}T12:00:00+00:00")
+    git(project, "checkout", "--quiet", "main")
+    git(project, "merge", "--quiet", "--no-ff", "-m", "Merge pull request #1", "pr", date="2024-02-03T12:00:00+00:00")
+    with (project / "docs" / "om-klyngen.en.md").open("a", encoding="utf-8") as handle:
+        handle.write("\nA fixed typo.\n")
+    git(project, "commit", "--quiet", "-am", "Typo [ingen oversettelse]", date="2024-02-04T12:00:00+00:00")
+    return project
+
+
+def test_a_pull_request_is_one_change_and_a_marked_change_asks_for_no_translation(merged_repo):
+    times = CommitTimes(merged_repo)
+    docs = merged_repo / "docs"
+    for name in ("bli-medlem", "om-klyngen"):
+        pair = (docs / f"{name}.md", docs / f"{name}.en.md")
+        assert not is_newer(times, *pair) and not is_newer(times, *reversed(pair)), name
+    result = check(merged_repo)
+    assert "ADVARSEL" not in result.stdout, result.stdout
+
+
+def test_the_same_two_commits_outside_a_pull_request_do_flag_the_older_page(merged_repo, tmp_path):
+    """The rule is not blind: without the merge, the later English edit is newer."""
+    git(merged_repo, "checkout", "--quiet", "pr")
+    try:
+        times = CommitTimes(merged_repo)
+        docs = merged_repo / "docs"
+        assert is_newer(times, docs / "bli-medlem.en.md", docs / "bli-medlem.md")
+    finally:
+        git(merged_repo, "checkout", "--quiet", "main")

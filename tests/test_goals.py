@@ -13,6 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
+from support import open_page
 from support import ROOT, build_site
 from support import switch_scheme
 
@@ -489,7 +490,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 def test_axe_goal_views(page, site_url, path, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(site_url + path)
+    open_page(page, site_url + path)
     switch_scheme(page, scheme)
     selector = ".cpc-goals" if "mal-og-fokus" in path else ".cpc-home-goals"
     assert page.locator(f"{selector} svg.cpc-goal-chart").count() == len(quantitative_goals(repo_data()))

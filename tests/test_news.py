@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 
 from support.browser import AXE_OPTIONS
 from cpc import news
+from support.build import HELD_BACK
 from support import (ROOT, build_project, check_site, copy_project, new_context, nu_check, one_search, open_page,
                      serve_site, switch_scheme, write_fixture_posts)
 
@@ -102,22 +103,69 @@ def test_news_is_in_the_menu_before_membership(news_site, lang):
     assert tabs.index(news) == tabs.index(member) - 1
 
 
-def test_a_language_without_posts_of_its_own_has_no_news_page(tmp_path, news_today, build_env):
+def test_english_news_exists_from_the_first_norwegian_post(tmp_path, news_today, build_env):
     project = copy_project(tmp_path / "project")
     write_fixture_posts(project, news_today)
     for path in (project / "docs" / "nyheter").glob("*.en.md"):
         path.unlink()
     result = build_project(project, tmp_path / "site", **build_env)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "nyheter" / "index.html").is_file()
-    assert not (tmp_path / "site" / "en" / "nyheter").exists()
+    english = soup_of(tmp_path / "site", "en/nyheter/")
+    marked = english.select(".cpc-news__title a[lang=nb]")
+    assert marked and all(a.find_next_sibling(class_="cpc-news__language") for a in marked)
     english_home = soup_of(tmp_path / "site", "en/")
-    assert not english_home.select(".cpc-home-news")
-    assert "News" not in [a.get_text(strip=True) for a in english_home.select(".md-tabs__link")]
-    # The switcher on a Norwegian-only post leads to the English home page then.
+    assert "News" in [a.get_text(strip=True) for a in english_home.select(".md-tabs__link")]
+    assert english_home.select(".cpc-home-news a[lang=nb]")
+    # No English feed without English posts, so none is announced.
+    assert not english_home.find("link", type="application/atom+xml")
+    # The switcher on a Norwegian-only post leads to the English news page.
     switch = soup_of(tmp_path / "site", "nyheter/kun-norsk/").select_one('a.md-select__link[hreflang="en"]')
     assert (tmp_path / "site" / "nyheter" / "kun-norsk" / switch["href"] / "index.html").resolve() == \
-        (tmp_path / "site" / "en" / "index.html")
+        (tmp_path / "site" / "en" / "nyheter" / "index.html")
+
+
+def held_back_text(site: Path) -> list[str]:
+    """Where the draft or the scheduled post shows in a built site."""
+    found = []
+    for file in site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".xml", ".ics", ".pf_meta", ".pf_fragment") or file.name == "sitemap.xml":
+            data = file.read_bytes()
+            found += [f"{file.relative_to(site)}: {title}" for title in HELD_BACK.values() if title.encode() in data]
+    return found
+
+
+def test_drafts_and_posts_dated_later_stay_off_the_public_site(news_site):
+    site, _, _ = news_site
+    assert not (site / "nyheter" / "utkast").exists() and not (site / "nyheter" / "planlagt").exists()
+    assert held_back_text(site) == []
+    assert "utkast" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_preview_shows_drafts_and_scheduled_posts_marked(news_project, tmp_path, build_env):
+    project, _ = news_project
+    result = build_project(project, tmp_path / "site", **build_env, CPC_PREVIEW="1")
+    assert result.returncode == 0, result.stderr
+    draft = soup_of(tmp_path / "site", "nyheter/utkast/")
+    assert draft.select_one(".cpc-post__status").get_text(strip=True).startswith("Utkast")
+    scheduled = soup_of(tmp_path / "site", "nyheter/planlagt/").select_one(".cpc-post__status").get_text(strip=True)
+    assert scheduled.startswith("Planlagt") and str((news_today_of(build_env) + datetime.timedelta(days=5)).year) in scheduled
+    listing = soup_of(tmp_path / "site", "nyheter/")
+    assert {s.get_text(strip=True)[:7] for s in listing.select(".cpc-news__status")} == {"Utkast ", "Planlag"}
+
+
+def test_a_scheduled_post_appears_on_its_day(news_project, tmp_path, build_env):
+    """The daily build on its date publishes it, with its feed entry."""
+    project, _ = news_project
+    day = news_today_of(build_env) + datetime.timedelta(days=5)
+    result = build_project(project, tmp_path / "site", **{**build_env, "CPC_TODAY": day.isoformat()})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "nyheter" / "planlagt" / "index.html").is_file()
+    assert HELD_BACK["planlagt"] in (tmp_path / "site" / "nyheter" / "feed.xml").read_text(encoding="utf-8")
+    assert not (tmp_path / "site" / "nyheter" / "utkast").exists()
+
+
+def news_today_of(build_env) -> datetime.date:
+    return datetime.date.fromisoformat(build_env["CPC_TODAY"])
 
 
 # --- Post and event pages --------------------------------------------------------------------
@@ -252,9 +300,10 @@ def test_home_page_shows_the_next_event_and_the_latest_news_in_its_language(news
     section = soup.select_one(".cpc-home-news")
     assert [a.get_text() for a in section.select(".cpc-news--next .cpc-news__title a")] == [posts["workshop"][lang][0]]
     latest = [a.get_text() for a in section.select(".cpc-news:not(.cpc-news--next) .cpc-news__title a")]
-    own = [(v[lang][2], v[lang][0]) for s, v in posts.items() if lang in v and s != "workshop"]
-    assert latest == [t for _, t in sorted(own, reverse=True)][:3]
-    assert not section.select("a[lang]")  # only the page's own language
+    listed = [(v.get(lang, v["nb"])[2], v.get(lang, v["nb"])[0]) for s, v in posts.items() if s != "workshop"]
+    assert latest == [t for _, t in sorted(listed, reverse=True)][:3]
+    # A Norwegian-only post is marked as such on the English home page.
+    assert [a.get_text() for a in section.select("a[lang]")] == ([] if lang == "nb" else [posts["kun-norsk"]["nb"][0]])
 
 
 def test_search_finds_posts(browser, news_site):
@@ -293,7 +342,7 @@ def test_sign_up_reaches_the_endpoint_naming_the_event(browser, news_site, conta
     context = new_context(browser)
     try:
         page = context.new_page()
-        page.goto(url + ("" if lang == "nb" else "en/") + "nyheter/workshop/")
+        open_page(page, url + ("" if lang == "nb" else "en/") + "nyheter/workshop/")
         fill_signup(page)
         page.locator("form.cpc-form button[type=submit]").click()
         expect(page.locator("#cpc-form-status")).to_contain_text("Takk" if lang == "nb" else "Thank you")
@@ -313,7 +362,7 @@ def test_a_failed_sign_up_keeps_the_text_and_offers_mailto(browser, news_site, c
     context = new_context(browser)
     try:
         page = context.new_page()
-        page.goto(url + "nyheter/workshop/")
+        open_page(page, url + "nyheter/workshop/")
         fill_signup(page)
         page.locator("form.cpc-form button[type=submit]").click()
         expect(page.locator("#cpc-form-fallback")).to_be_visible()
@@ -435,8 +484,8 @@ def test_make_check_and_the_build_stop_a_bad_post_at_the_same_line(tmp_path):
     build = build_project(project, tmp_path / "site")
     output = build.stdout + build.stderr
     assert build.returncode != 0
-    assert f"docs/nyheter/invitasjon.md:{found.group(1)}: {found.group(2)}" in output, output
-    assert f"English: {found.group(3)}" in output and "Traceback" not in output
+    assert f"docs/nyheter/invitasjon.md:{found.group(1)}: FEIL / ERROR\n  nb: {found.group(2)}\n  en: {found.group(3)}" in output, output
+    assert "Traceback" not in output
 
 
 def test_good_post_passes_make_check(tmp_path):
@@ -446,3 +495,51 @@ def test_good_post_passes_make_check(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout
+
+
+# --- Dated content without a rebuild ---------------------------------------------------------
+
+def reader_clock(browser, when: datetime.date):
+    """A browser context whose clock reads noon on `when` in Norway."""
+    context = new_context(browser)
+    context.clock.install(time=datetime.datetime.combine(when, datetime.time(12), __import__("zoneinfo").ZoneInfo(OSLO)))
+    return context
+
+
+def test_sign_up_closes_at_its_deadline_in_the_readers_browser(browser, news_site, news_today):
+    site, url, posts = news_site
+    deadline = datetime.date.fromisoformat(posts["workshop"]["nb"][3]["signup_until"])
+    for when, open_now in ((deadline, True), (deadline + datetime.timedelta(days=1), False)):
+        context = reader_clock(browser, when)
+        try:
+            page = context.new_page()
+            open_page(page, url + "nyheter/workshop/")
+            form, closed = page.locator("form.cpc-form"), page.locator(".cpc-post__signup [data-cpc-signup-closed]")
+            if open_now:
+                expect(form).to_be_visible()
+                expect(closed).to_be_hidden()
+            else:
+                expect(form).to_be_hidden()
+                expect(closed).to_be_visible()
+        finally:
+            context.close()
+
+
+def test_a_past_event_leaves_upcoming_in_the_readers_browser(browser, news_site):
+    site, url, posts = news_site
+    ended = datetime.date.fromisoformat(posts["workshop"]["nb"][3]["end"][:10]) + datetime.timedelta(days=1)
+    for path in ("nyheter/", ""):
+        context = reader_clock(browser, ended)
+        try:
+            page = context.new_page()
+            open_page(page, url + path)
+            expect(page.locator("[data-cpc-upcoming]")).to_be_hidden()
+        finally:
+            context.close()
+    context = reader_clock(browser, ended - datetime.timedelta(days=2))
+    try:
+        page = context.new_page()
+        open_page(page, url + "nyheter/")
+        expect(page.locator("[data-cpc-upcoming]")).to_be_visible()
+    finally:
+        context.close()

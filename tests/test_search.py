@@ -63,7 +63,7 @@ def test_the_slash_key_opens_search(page, site_url):
 
 
 def test_norwegian_search_stems_and_stays_norwegian(page, site_url):
-    page.goto(site_url + "om-klyngen/")
+    open_page(page, site_url + "om-klyngen/")
     # Inflected forms; the pages mostly say "emballasje", "klynge", "verdikjede".
     for query in ("emballasjens", "klyngens", "verdikjeden"):
         hits = search(page, query)
@@ -73,7 +73,7 @@ def test_norwegian_search_stems_and_stays_norwegian(page, site_url):
 
 
 def test_english_search_stays_english(page, site_url):
-    page.goto(site_url + "en/om-klyngen/")
+    open_page(page, site_url + "en/om-klyngen/")
     hits = search(page, "members")
     assert hits and all(in_english(hit, site_url) for hit in hits), hits
     # A Norwegian-only word finds nothing from an English page.
@@ -89,7 +89,7 @@ def test_a_query_pasted_right_after_load_gets_results(page, site_url):
 
 
 def test_results_follow_the_typing(page, site_url):
-    page.goto(site_url + "en/")
+    open_page(page, site_url + "en/")
     field = page.locator("input.md-search__input")
     field.click()
     field.press_sequentially("recycl", delay=30)

@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +72,48 @@ class Languages:
         return LANGUAGE_NAMES.get(locale, {}).get(in_language, locale)
 
 
+# Extensions of Markdown files; only the first makes a page.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+# A page's file and folder names become its address.
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FOLDED = {"æ": "ae", "ø": "o", "å": "a"}
+
+
+def slug(text: str) -> str:
+    """A file name as an address: 'Besøk på anlegg' -> 'besok-pa-anlegg'."""
+    text = "".join(FOLDED.get(char, char) for char in text.lower())
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "side"
+
+
+def name_problem(rel: str, languages: Languages) -> tuple[str, str] | None:
+    """(Norwegian, English) saying exactly what to rename a Markdown file to,
+    when its name cannot become a page as staff meant it; else None."""
+    *folders, name = rel.split("/")
+    base, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in MARKDOWN_SUFFIXES:
+        return None
+    lang = ""
+    stem, dot, tail = base.rpartition(".")
+    if dot and tail.lower() in languages.locales:
+        base = stem
+        lang = "" if tail.lower() == languages.default else f".{tail.lower()}"
+    fixed_folders = [slug(folder) for folder in folders]
+    if folders and folders[0] == places.NEWS and len(folders) > 1:
+        fixed_folders = [places.NEWS]  # posts live in the news folder itself
+    fixed = "/".join([*fixed_folders, slug(base) + lang + ".md"])
+    if fixed == rel:
+        return None
+    if fixed_folders != folders and folders[:1] == [places.NEWS]:
+        return (f"Nyheter må ligge rett i mappen docs/{places.NEWS}/, ikke i en undermappe. Flytt filen til docs/{fixed}.",
+                f"News posts must be in the folder docs/{places.NEWS}/ itself, not in a subfolder. Move the file to "
+                f"docs/{fixed}.")
+    return (f"Filnavnet blir ikke en side slik det står. Gi filen navnet docs/{fixed} (små bokstaver a–z, tall og "
+            "bindestrek, uten mellomrom og æ, ø, å, og endelsen .md eller .en.md i små bokstaver).",
+            f"This file name does not become a page as written. Rename the file to docs/{fixed} (lower-case a–z, "
+            "digits and hyphens, no spaces or æ, ø, å, and the ending .md or .en.md in lower case).")
+
+
 def translation_is_optional(stem: str) -> bool:
     return stem.startswith(OPTIONAL_TRANSLATION_DIRS) and not stem.endswith("index")
 
@@ -86,6 +130,8 @@ def missing_translations(docs_dir: Path, languages: Languages) -> list[MissingTr
     found: dict[str, dict[str, str]] = {}
     for path in sorted(Path(docs_dir).rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
+        if name_problem(rel, languages):
+            continue  # reported by its name; its pair cannot be known
         stem, locale = languages.split(rel)
         found.setdefault(stem, {})[locale] = rel
     missing = []
@@ -98,14 +144,6 @@ def missing_translations(docs_dir: Path, languages: Languages) -> list[MissingTr
             have = versions.get(languages.default) or next(iter(versions.values()))
             missing.append(MissingTranslation(have, languages.source_name(stem, locale), locale))
     return missing
-
-
-def check_parity(docs_dir: Path, languages: Languages) -> None:
-    """Stop the build naming each file to create."""
-    missing = missing_translations(docs_dir, languages)
-    if missing:
-        lines = [f"docs/{m.have} has no '{m.locale}' translation: create docs/{m.want}" for m in missing]
-        raise PluginError("Missing translations:\n  " + "\n  ".join(lines))
 
 
 def share_assets(files, config) -> None:

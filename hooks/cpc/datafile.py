@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -71,6 +72,17 @@ def _shift(data, offset: int):
         for value in data:
             _shift(value, offset)
     return data
+
+
+def chosen(root: Path, variable: str, default: str) -> tuple[Path, str]:
+    """A data file, or another one named in an environment variable (tests,
+    previews): its path and its label for messages."""
+    path = Path(os.environ.get(variable) or default)
+    path = path if path.is_absolute() else root / path
+    try:
+        return path, path.relative_to(root).as_posix()
+    except ValueError:
+        return path, str(path)
 
 
 def load(path: Path, label: str):

@@ -82,7 +82,7 @@ def calendar(versions, name: str, site_url: str, languages) -> bytes:
 
 def write(all_news: news.News, ui: dict, site_url: str, languages, site_dir: Path) -> None:
     for lang in languages.locales:
-        if not all_news.has(lang):
+        if not all_news.has_own(lang):
             continue
         own = all_news.in_language(lang)
         events = [v for v in own if v.event]

@@ -3,9 +3,17 @@
 The older page shows a notice (overrides/partials/cpc-freshness.html) that
 links to the newer one; `make check` lists the same pairs as warnings.
 Without git history no notice is shown and one log line says why.
+
+The rule, in one place (`is_newer`, over `CommitTimes`):
+- A pull request is one change: history is read by first parent, so both
+  languages merged together count as changed together.
+- A change whose commit message (or pull request title) says
+  `[ingen oversettelse]` or `[no translation]` asks nothing of the other
+  language: a typo fix, a link, wording polished in one language.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -36,8 +44,11 @@ def is_shallow(root: Path) -> bool:
     return _git(root, "rev-parse", "--is-shallow-repository") == "true"
 
 
+NO_TRANSLATION = re.compile(r"\[(?:ingen oversettelse|no translation)\]", re.I)
+
+
 class CommitTimes:
-    """Last commit time of every file, read from one `git log` on first use
+    """Last change time of every file, read from one `git log` on first use
     (a site with a thousand posts would otherwise run a thousand)."""
 
     def __init__(self, root: Path):
@@ -45,12 +56,16 @@ class CommitTimes:
         self._times: dict[Path, int] | None = None
 
     def _read(self) -> dict[Path, int]:
-        out = _git(self.root, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", ".") or ""
+        out = _git(self.root, "log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%ct%x01%B%x02",
+                   "--name-only", "--no-renames", "--", ".") or ""
         times: dict[Path, int] = {}
         top = Path(_git(self.root, "rev-parse", "--show-toplevel") or self.root).resolve()
         for entry in out.split("\0")[1:]:
-            stamp, *names = entry.strip().splitlines()
-            for name in names:
+            header, _, files = entry.partition("\x02")
+            stamp, _, message = header.partition("\x01")
+            if NO_TRANSLATION.search(message):
+                continue
+            for name in files.split():
                 # Newest commits come first; keep each file's newest.
                 times.setdefault((top / name).resolve(), int(stamp))
         return times

@@ -14,9 +14,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from cpc import bilingual, clock, forms, freshness, goals, news, strings
+from cpc import bilingual, clock, datafile, forms, freshness, goals, news, rules, strings
 
 log = logging.getLogger("mkdocs.hooks.cpc")
+# `make serve` and the pull request's preview build show drafts and posts
+# dated after today, marked; the published site never does.
+PREVIEW_VARIABLE = "CPC_PREVIEW"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class Inputs:
     contact_email: str
     commit_times: freshness.CommitTimes | None
     now: datetime.datetime  # the build's one clock (clock.py)
+    preview: bool
+    held_back: tuple  # docs-relative sources of drafts and posts dated after today
 
 
 def load(config) -> Inputs:
@@ -41,9 +46,12 @@ def load(config) -> Inputs:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is not set; canonical links, feeds and forms need it.")
     languages = bilingual.Languages.from_config(config)
-    bilingual.check_parity(docs_dir, languages)
+    rules.stop_on_errors(root, docs_dir, languages)
     now = clock.now()
-    goals_file, goals_label = data_file(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
+    preview = os.environ.get(PREVIEW_VARIABLE, "").lower() in ("1", "true", "yes")
+    posts = news.load_posts(docs_dir, languages)
+    public, held_back = news.held_back(posts, languages.default, now.date())
+    goals_file, goals_label = datafile.chosen(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
     return Inputs(
         root=root,
         docs_dir=docs_dir,
@@ -52,22 +60,14 @@ def load(config) -> Inputs:
         languages=languages,
         ui=strings.load(root / strings.UI_FILE, languages),
         goals=tuple(goals.load_goals(goals_file, goals_label, languages.locales, now.year)),
-        news=news.News(tuple(news.load_posts(docs_dir, languages)), languages.default, now),
+        news=news.News(tuple(posts if preview else public), languages.default, now),
         form_service=forms.form_service(config, languages),
         contact_email=config.extra["contact_email"],
         commit_times=commit_times(root),
         now=now,
+        preview=preview,
+        held_back=() if preview else held_back,
     )
-
-
-def data_file(root: Path, variable: str, default: str) -> tuple[Path, str]:
-    """A data file, or another one named in an environment variable (tests, previews)."""
-    path = Path(os.environ.get(variable) or default)
-    path = path if path.is_absolute() else root / path
-    try:
-        return path, path.relative_to(root).as_posix()
-    except ValueError:
-        return path, str(path)
 
 
 def commit_times(root: Path) -> freshness.CommitTimes | None:

@@ -25,7 +25,9 @@ from cpc.clock import OSLO
 from cpc.problems import Problem, build_error, unknown_fields
 
 FOLDER = places.NEWS
-POST_FIELDS = ("title", "description", "date", "image", "image_alt", "event", "hide")
+POST_FIELDS = ("title", "description", "date", "draft", "image", "image_alt", "event", "hide")
+# What `hide:` may list (Material's page options).
+HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")
 EVENT_FIELDS = ("start", "end", "location", "signup_until")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
@@ -53,6 +55,11 @@ class Version:
     image: str | None
     image_alt: str | None
     event: Event | None
+    draft: bool = False
+
+    def status(self, today: datetime.date) -> str | None:
+        """None once public; "draft" or "scheduled" (dated after today) until then."""
+        return "draft" if self.draft else "scheduled" if self.date > today else None
 
 
 @dataclass
@@ -98,33 +105,52 @@ def _date_time(value, line: int, name: str, problems: list) -> datetime.datetime
     return None
 
 
+def check_hide(meta) -> list[Problem]:
+    """`hide:` is a list of page parts, never a yes or no."""
+    if "hide" not in meta:
+        return []
+    value = meta["hide"]
+    if isinstance(value, list) and all(item in HIDE_VALUES for item in value):
+        return []
+    return [Problem(meta.line_of("hide"), "«hide:» skal være en liste over deler av siden som skal skjules, for eksempel "
+                                          f"«hide: [toc]». Tillatt: {', '.join(HIDE_VALUES)}. Ta bort linjen om du er usikker.",
+                    "\"hide:\" must list parts of the page to hide, for example \"hide: [toc]\". Allowed: "
+                    f"{', '.join(HIDE_VALUES)}. Remove the line if unsure.")]
+
+
 def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -> tuple[Version | None, list[Problem]]:
     """A post's version, or None, and every problem found in its front matter."""
-    problems: list[Problem] = []
+    problems: list[Problem] = front_matter.lint(text)
+    if problems:
+        return None, problems
     part = front_matter.split(text)
     if part.text is None:
-        return None, [Problem(1, "Innlegget mangler innledningen (front matter) med title, description og date.",
+        return None, [Problem(1, "Innlegget mangler toppfeltet (front matter) med title, description og date.",
                               "The post has no front matter with title, description and date.")]
     try:
         meta = front_matter.parse(text, label)
     except datafile.DataError as error:
-        return None, [Problem(error.line or 1, "Innledningen (front matter) er ikke gyldig YAML. Sjekk innrykk, og sett tekst "
-                                               "med kolon (:) i anførselstegn.", str(error).split(": ", 1)[-1])]
+        return None, [front_matter.yaml_problem(error)]
     if not isinstance(meta, datafile.Located):
-        return None, [Problem(1, "Innledningen (front matter) må bestå av linjer på formen «nøkkel: verdi».",
-                              "The front matter must be lines of the form \"key: value\".")]
+        return None, [Problem(1, "Toppfeltet (front matter) må bestå av linjer på formen «felt: verdi».",
+                              "The front matter must be lines of the form \"field: value\".")]
     problems += unknown_fields(meta, POST_FIELDS)
+    problems += check_hide(meta)
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        problems.append(Problem(meta.line_of("draft"), "Skriv «draft: true» for et utkast, eller ta bort linjen.",
+                                "Write \"draft: true\" for a draft, or remove the line."))
     texts = {}
     for key, nb_name in (("title", "tittel (title)"), ("description", "beskrivelse (description)")):
         value = meta.get(key)
         if not isinstance(value, str) or not value.strip():
             problems.append(Problem(meta.line_of(key) if key in meta else 1,
-                                    f"Innlegget mangler {nb_name}. Legg til linjen «{key}: …» i innledningen.",
+                                    f"Innlegget mangler {nb_name}. Legg til linjen «{key}: …» i toppfeltet.",
                                     f"The post has no {key}. Add the line \"{key}: ...\" to the front matter."))
         texts[key] = value.strip() if isinstance(value, str) else ""
     date = None
     if "date" not in meta:
-        problems.append(Problem(1, "Innlegget mangler dato. Legg til «date: ÅÅÅÅ-MM-DD» i innledningen.",
+        problems.append(Problem(1, "Innlegget mangler dato. Legg til «date: ÅÅÅÅ-MM-DD» i toppfeltet.",
                                 "The post has no date. Add \"date: YYYY-MM-DD\" to the front matter."))
     else:
         date = _date(meta["date"], meta.line_of("date"), "date", problems)
@@ -149,7 +175,7 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
     if problems:
         return None, problems
     return Version(lang, label.removeprefix("docs/"), texts["title"], texts["description"], date,
-                   image or None, image_alt.strip() if image else None, event), []
+                   image or None, image_alt.strip() if image else None, event, draft is True), []
 
 
 def _check_event(raw, line: int, problems: list) -> Event | None:
@@ -224,6 +250,22 @@ def load_posts(docs_dir: Path, languages) -> list[Post]:
     return sorted(posts.values(), key=lambda p: (p.main(languages.default).date, p.slug), reverse=True)
 
 
+def held_back(posts: list[Post], default: str, today: datetime.date) -> tuple[list[Post], tuple[str, ...]]:
+    """(what readers may see, the sources of what they may not yet): drafts and
+    posts dated after today stay off the public site; a Norwegian post that
+    waits takes its translation with it."""
+    public, waiting = [], []
+    for post in posts:
+        main = post.versions.get(default)
+        if main is None or main.status(today):
+            waiting += [v.src_uri for v in post.versions.values()]
+            continue
+        versions = {lang: v for lang, v in post.versions.items() if not v.status(today)}
+        waiting += [v.src_uri for v in post.versions.values() if v.status(today)]
+        public.append(Post(post.slug, versions))
+    return public, tuple(waiting)
+
+
 @dataclass(frozen=True)
 class News:
     """Every post, and what is upcoming at build time."""
@@ -235,6 +277,11 @@ class News:
         return [p.versions[lang] for p in self.posts if lang in p.versions]
 
     def has(self, lang: str) -> bool:
+        """Every language lists every post, so each has news once any post exists."""
+        return bool(self.posts)
+
+    def has_own(self, lang: str) -> bool:
+        """A language's feed and calendar carry its own posts only."""
         return any(lang in p.versions for p in self.posts)
 
     def listed_in(self, lang: str) -> list[Version]:
@@ -243,6 +290,12 @@ class News:
 
     def is_upcoming(self, version: Version) -> bool:
         return version.event is not None and version.event.end >= self.built_at
+
+    def signup_closes(self, version: Version) -> datetime.datetime:
+        """The end of the deadline day, Norwegian time, or the start if that is sooner."""
+        event = version.event
+        end_of_day = datetime.datetime.combine(event.signup_until + datetime.timedelta(days=1), datetime.time(), OSLO)
+        return min(end_of_day, event.start)
 
     def signup_open(self, version: Version) -> bool:
         event = version.event

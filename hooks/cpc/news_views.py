@@ -45,6 +45,7 @@ class ItemView(View):
     date_iso: str
     date_text: str
     event: EventView | None
+    status: str | None  # preview builds only: "Utkast" / "Publiseres 4. mars 2027"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class PostDetails(View):
     upcoming: bool
     signup_open: bool
     signup: object | None  # forms.FormView while sign-up is open
+    signup_closes: str | None  # when the form closes, for the reader's browser (ISO)
+    status: str | None  # preview builds only: "Utkast" / "Publiseres 4. mars 2027"
 
 
 def event_view(event: news.Event, ui) -> EventView:
@@ -98,15 +101,25 @@ def event_view(event: news.Event, ui) -> EventView:
                      date_text(event.signup_until, ui) if event.signup_until else None)
 
 
-def item_view(version: news.Version, lang: str, ui, languages) -> ItemView:
+def status_text(version: news.Version, today: datetime.date, ui) -> str | None:
+    """What a preview shows on a post readers cannot see yet."""
+    status = version.status(today)
+    if status == "draft":
+        return ui["news_draft"]
+    if status == "scheduled":
+        return fill(ui["news_scheduled"], date=date_text(version.date, ui))
+    return None
+
+
+def item_view(version: news.Version, lang: str, ui, languages, today: datetime.date) -> ItemView:
     """One line of `lang`'s listing (maybe a Norwegian-only post), dates in `lang`."""
     return ItemView(version.title, version.description, news.post_url(version, languages), version.lang,
                     version.lang != lang, version.date.isoformat(), date_text(version.date, ui),
-                    event_view(version.event, ui) if version.event else None)
+                    event_view(version.event, ui) if version.event else None, status_text(version, today, ui))
 
 
-def _items(versions, lang: str, ui, languages) -> tuple:
-    return tuple(item_view(v, lang, ui, languages) for v in versions)
+def _items(versions, lang: str, ui, languages, today: datetime.date) -> tuple:
+    return tuple(item_view(v, lang, ui, languages, today) for v in versions)
 
 
 def news_url(languages, lang: str) -> str:
@@ -126,13 +139,15 @@ def listing(all_news: news.News, lang: str, ui, languages, year: int | None) -> 
     past = all_news.not_upcoming(listed)
     common = {"feed_url": feed_url(languages, lang), "calendar_url": calendar_url(languages, lang, ui),
               "news_url": news_url(languages, lang)}
+    today = all_news.built_at.date()
     if year:
-        return Listing(year, _items([v for v in past if v.date.year == year], lang, ui, languages), (), (), (), **common)
+        return Listing(year, _items([v for v in past if v.date.year == year], lang, ui, languages, today), (), (), (),
+                       **common)
     root = languages.root(lang)
     return Listing(
         None, (),
-        upcoming=_items(all_news.upcoming(listed), lang, ui, languages),
-        latest=_items(past[:LATEST_ON_NEWS_PAGE], lang, ui, languages),
+        upcoming=_items(all_news.upcoming(listed), lang, ui, languages, today),
+        latest=_items(past[:LATEST_ON_NEWS_PAGE], lang, ui, languages, today),
         years=tuple(Year(y, f"{root}{places.NEWS}/{y}/") for y in all_news.years(lang)),
         **common,
     )
@@ -141,10 +156,11 @@ def listing(all_news: news.News, lang: str, ui, languages, year: int | None) -> 
 def home_news(all_news: news.News, lang: str, ui, languages) -> HomeNews | None:
     if not all_news.has(lang):
         return None
-    own = all_news.in_language(lang)
-    upcoming = all_news.upcoming(own)
-    return HomeNews(item_view(upcoming[0], lang, ui, languages) if upcoming else None,
-                    _items(all_news.not_upcoming(own)[:LATEST_ON_HOME_PAGE], lang, ui, languages),
+    listed = all_news.listed_in(lang)
+    upcoming = all_news.upcoming(listed)
+    today = all_news.built_at.date()
+    return HomeNews(item_view(upcoming[0], lang, ui, languages, today) if upcoming else None,
+                    _items(all_news.not_upcoming(listed)[:LATEST_ON_HOME_PAGE], lang, ui, languages, today),
                     news_url(languages, lang))
 
 
@@ -166,4 +182,6 @@ def post_details(version: news.Version, all_news: news.News, ui, site_url: str, 
         upcoming=all_news.is_upcoming(version),
         signup_open=signup_open,
         signup=signup(version, event) if signup_open else None,
+        signup_closes=all_news.signup_closes(version).isoformat() if version.event and version.event.signup_until else None,
+        status=status_text(version, all_news.built_at.date(), ui),
     )

@@ -161,7 +161,7 @@ def _common(inputs: Inputs, lang: str, kind: Kind, page=None, social: Social | N
     """The fields every view has, the 404's included."""
     ui, root = inputs.ui[lang], inputs.languages.root(lang)
     feed = None
-    if inputs.news.has(lang):
+    if inputs.news.has_own(lang):
         feed = strict({"href": inputs.site_url + news_views.feed_url(inputs.languages, lang), "title": ui["news_feed_title"]})
     image, size = DEFAULT_OG_IMAGE
     return {

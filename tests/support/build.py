@@ -17,10 +17,16 @@ def build_site(dest: Path, **env: str) -> subprocess.CompletedProcess:
     return result
 
 
+# Posts readers must not see yet, written beside the fixture posts: slug -> title.
+HELD_BACK = {"utkast": "Et utkast om plastløfter", "planlagt": "En sak som kommer om fem dager"}
+
+
 def write_fixture_posts(project: Path, today) -> dict:
     """Four posts, dated around `today` (Norwegian time), in a project copy:
     a Norwegian-only post, a bilingual post, an upcoming event with sign-up
-    open and a past event. Returns their facts for the tests."""
+    open and a past event. Returns their facts for the tests. Beside them, a
+    draft and a post dated five days on (HELD_BACK), which the public site
+    must not show."""
     day = lambda n: (today + datetime.timedelta(days=n)).isoformat()
     posts = {
         "kun-norsk": {"nb": ("Bare på norsk", "Et innlegg som bare finnes på norsk.", day(-3), None)},
@@ -55,4 +61,8 @@ def write_fixture_posts(project: Path, today) -> dict:
                 body += "\n[Program (PDF)](workshop-program.pdf)\n"
             (folder / (f"{slug}.md" if lang == "nb" else f"{slug}.{lang}.md")).write_text(
                 "\n".join(lines) + "\n---\n\n" + body, encoding="utf-8")
+    for slug, title in HELD_BACK.items():
+        state = "draft: true\ndate: " + day(-1) if slug == "utkast" else "date: " + day(5)
+        (folder / f"{slug}.md").write_text(f"---\ntitle: {title}\ndescription: Ikke ennå.\n{state}\n---\n\nTekst.\n",
+                                         encoding="utf-8")
     return posts

@@ -1,5 +1,5 @@
-// The site's one script, loaded with `defer` on every page (overrides/main.html),
-// after Material's:
+// The site's one script, loaded on every page after Material's, once the page
+// has painted (overrides/main.html):
 // 1. the mobile menu drawer follows keyboard focus;
 // 2. search, which loads Pagefind only once the reader shows intent;
 // 3. the contact and sign-up form;
@@ -549,3 +549,29 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
   document.documentElement.lang = best.section.lang;
   document.title = `${best.section.getAttribute("data-cpc-title")} - ${document.title.split(" - ").pop()}`;
 })();
+
+// Dated content stays right between builds: an event leaves "upcoming" when
+// it ends, and its sign-up closes at the deadline, by the reader's clock.
+// The built HTML is right whenever the daily build runs; this covers the days it did not.
+(() => {
+  const now = Date.now();
+  document.querySelectorAll("[data-cpc-upcoming]").forEach((block) => {
+    const items = [...block.querySelectorAll("[data-cpc-ends]")];
+    items.forEach((item) => {
+      if (Date.parse(item.dataset.cpcEnds) < now) item.hidden = true;
+    });
+    if (items.length && items.every((item) => item.hidden)) block.hidden = true;
+  });
+  document.querySelectorAll("[data-cpc-closes]").forEach((signup) => {
+    if (Date.parse(signup.dataset.cpcCloses) > now) return;
+    signup.querySelectorAll("[data-cpc-signup-open]").forEach((part) => {
+      part.hidden = true;
+    });
+    signup.querySelectorAll("[data-cpc-signup-closed]").forEach((part) => {
+      part.hidden = false;
+    });
+  });
+})();
+
+// Both scripts have run: tests and measurements wait for this, not for time.
+document.documentElement.dataset.cpcReady = "";

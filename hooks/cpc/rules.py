@@ -1,0 +1,542 @@
+"""The content rules, in one place: `make check` lists every finding, the build
+stops on the errors, both with the same words (Norwegian first, then English),
+naming file and line. The tests call the same functions.
+
+What is checked: the file names, both languages of every page, front matter,
+news posts (news.py), headings, links, anchors and images, scripts and text
+pasted from Word, the goals (goals.py) and the interface strings
+(strings.py). Translation freshness gives warnings, never errors.
+"""
+from __future__ import annotations
+
+import bisect
+import difflib
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import unquote
+
+import markdown
+from mkdocs.exceptions import PluginError
+
+from cpc import bilingual, clock, datafile, front_matter, goals, news, strings
+from cpc.bilingual import Languages, missing_translations
+from cpc.datafile import DataError
+from cpc.freshness import CommitTimes, git_history_problem, is_newer
+from cpc.problems import unknown_fields
+
+DESCRIPTION_MAX = 160
+FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
+# [text](target "title") and ![alt](src "title"); one level of nested brackets.
+INLINE = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+REFERENCE_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]]*)\]")
+REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ALT_ATTR = re.compile(r"\salt\s*=", re.IGNORECASE)
+SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+ID_ATTR = re.compile(r"""\sid=["']([^"']+)["']""")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Traces of text pasted from Word: its classes, tags, conditional blocks and styles.
+WORD = re.compile(r"""class=["']?Mso|</?o:p>|<!\[if\b|<!\[endif\]>|\bmso-[a-z-]+\s*:|</?w:[a-z]""", re.I)
+LOCAL_FILE = re.compile(r"file:/", re.I)
+# A page's own front matter fields; news posts have theirs (news.POST_FIELDS).
+PAGE_FIELDS = ("title", "description", "hide")
+
+
+@dataclass
+class Finding:
+    level: str  # "error" or "warning"
+    path: Path
+    line: int
+    nb: str
+    en: str
+
+
+def read_languages(root: Path) -> Languages:
+    """The languages from mkdocs.yml, read by MkDocs's own config loader."""
+    return Languages.from_mkdocs_yml(root / "mkdocs.yml")
+
+
+class Page:
+    """One Markdown file: its front matter, a masked copy of its body (code,
+    comments and front matter blanked, newlines kept) and its anchors."""
+
+    def __init__(self, path: Path, docs: Path, languages: Languages):
+        self.path = path
+        self.rel = path.relative_to(docs).as_posix()
+        self.text = path.read_text(encoding="utf-8")
+        self.stem, self.locale = languages.split(self.rel)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        part = front_matter.split(self.text)
+        self.front_matter_text = part.text
+        self.body_start = part.body_offset
+        self.masked = self._mask()
+        # Marker comments (<!-- cpc-goals -->) become generated blocks whose
+        # cpc-* ids the checker cannot see; links to them are trusted.
+        self.has_markers = re.search(r"<!--\s*cpc-", self.text) is not None
+        self._anchors: set[str] | None = None
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def _mask(self) -> str:
+        def blank(text: str) -> str:
+            return re.sub(r"[^\n]", " ", text)
+
+        text = blank(self.text[: self.body_start]) + self.text[self.body_start:]
+        text = COMMENT.sub(lambda m: blank(m.group(0)), text)
+        lines = text.split("\n")
+        fence: str | None = None
+        for index, line in enumerate(lines):
+            match = FENCE.match(line)
+            if fence is None and match:
+                fence = match.group(1)
+                lines[index] = blank(line)
+            elif fence is not None:
+                if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                        and not line[match.end():].strip():
+                    fence = None
+                lines[index] = blank(line)
+            else:
+                lines[index] = CODE_SPAN.sub(lambda m: blank(m.group(0)), line)
+        return "\n".join(lines)
+
+    def has_anchor(self, anchor: str) -> bool:
+        return anchor in self.anchors or (self.has_markers and anchor.startswith("cpc-"))
+
+    @property
+    def anchors(self) -> set[str]:
+        """Every id the page's Markdown produces (headings, `{ #id }`, ...)."""
+        if self._anchors is None:
+            md = markdown.Markdown(extensions=[
+                "toc", "attr_list", "md_in_html", "tables", "def_list",
+                "footnotes", "abbr", "admonition", "fenced_code",
+            ])
+            self._anchors = set(ID_ATTR.findall(md.convert(self.text[self.body_start:])))
+        return self._anchors
+
+
+class Checker:
+    def __init__(self, root: Path, docs: Path, languages: Languages | None = None):
+        self.root = root
+        self.docs = docs
+        self.languages = languages or read_languages(root)
+        self.default, self.locales = self.languages.default, self.languages.locales
+        # Files named so that no page can come of them are reported, not read.
+        self.misnamed = {rel: problem for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+                         if (problem := bilingual.name_problem(rel, self.languages))}
+        self.pages = {
+            rel: Page(docs / rel, docs, self.languages)
+            for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if rel not in self.misnamed
+        }
+        self.findings: list[Finding] = []
+        self.notes: list[str] = []
+
+    def error(self, page: Page, line: int, nb: str, en: str) -> None:
+        self.findings.append(Finding("error", page.path, line, nb, en))
+
+    def warning(self, page: Page, line: int, nb: str, en: str) -> None:
+        self.findings.append(Finding("warning", page.path, line, nb, en))
+
+    def shown(self, rel: str) -> str:
+        """A docs-relative path as the editor sees it in the repository."""
+        path = self.docs / rel
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def run(self) -> list[Finding]:
+        for rel, (nb, en) in self.misnamed.items():
+            self.findings.append(Finding("error", self.docs / rel, 1, nb, en))
+        self.check_translations()
+        versions: dict[str, dict] = {}
+        for page in self.pages.values():
+            if news.is_post(page.rel):
+                version = self.check_post(page)
+                if version:
+                    versions.setdefault(page.stem, {})[page.locale] = (page, version)
+            else:
+                self.check_front_matter(page)
+            self.check_headings(page)
+            self.check_links_and_images(page)
+            self.check_scripts(page)
+            self.check_pasted_from_word(page)
+        for pair in versions.values():
+            main = pair.get(self.default)
+            for locale, (page, version) in pair.items():
+                if main and locale != self.default:
+                    for problem in news.check_pair(main[1], version):
+                        self.error(page, problem.line, problem.nb, problem.en)
+        self.check_freshness()
+        return self.findings
+
+    # A news post or event: the build's own rules (hooks/cpc/news.py).
+    def check_post(self, page: Page):
+        version, problems = news.check_post(page.text, f"docs/{page.rel}", page.locale, self.docs)
+        for problem in problems:
+            self.error(page, problem.line, problem.nb, problem.en)
+        return version
+
+    # A page without its translation.
+    def file_for(self, stem: str, locale: str) -> str:
+        return self.languages.source_name(stem, locale)
+
+    def check_translations(self) -> None:
+        for missing in missing_translations(self.docs, self.languages):
+            have, locale = self.pages[missing.have], missing.locale
+            want = self.shown(missing.want)
+            self.error(
+                have, 1,
+                f"Siden mangler {self.languages.language_name(locale, 'nb')} versjon. Lag {want} med samme innhold på "
+                f"{self.languages.language_name(locale, 'nb')} (eller slett denne siden hvis den ikke skal finnes).",
+                f"This page has no {self.languages.language_name(locale, 'en')} version. Create {want} with the same content in "
+                f"{self.languages.language_name(locale, 'en')} (or delete this page if it should not exist).",
+            )
+
+    # Front matter: title and description.
+    def check_front_matter(self, page: Page) -> None:
+        problems = front_matter.lint(page.text)
+        for problem in problems:
+            self.error(page, problem.line, problem.nb, problem.en)
+        if problems:
+            return
+        if page.front_matter_text is None:
+            self.error(
+                page, 1,
+                "Siden mangler toppfeltet (front matter) med title og description. Start filen med tre "
+                "bindestreker, linjene «title: …» og «description: …», og tre nye bindestreker.",
+                "The page has no front matter with a title and a description. Start the file with three dashes, "
+                "the lines \"title: ...\" and \"description: ...\", and three more dashes.",
+            )
+            return
+        try:
+            meta = front_matter.parse(page.text, f"docs/{page.rel}") or {}
+        except DataError as error:
+            problem = front_matter.yaml_problem(error)
+            self.error(page, problem.line, problem.nb, problem.en)
+            return
+        if isinstance(meta, dict) and hasattr(meta, "line_of"):
+            for problem in unknown_fields(meta, PAGE_FIELDS) + news.check_hide(meta):
+                self.error(page, problem.line, problem.nb, problem.en)
+        if not isinstance(meta, dict):
+            meta = {}
+        for key, nb_name, en_name in (("title", "tittel (title)", "title"), ("description", "beskrivelse (description)", "description")):
+            value = meta.get(key)
+            if not isinstance(value, str) or not value.strip():
+                self.error(
+                    page, 1,
+                    f"Toppfeltet (front matter) mangler {nb_name}. Legg til linjen «{key}: …» mellom de tre "
+                    f"bindestrekene øverst.",
+                    f"The front matter has no {en_name}. Add the line \"{key}: ...\" between the three dashes at the top.",
+                )
+        description = meta.get("description")
+        if isinstance(description, str) and len(description.strip()) > DESCRIPTION_MAX:
+            length = len(description.strip())
+            offset = page.text.find("description:")
+            self.error(
+                page, page.line_of(offset) if offset >= 0 else 1,
+                f"Beskrivelsen (description) er {length} tegn; søkemotorer viser bare rundt {DESCRIPTION_MAX}. "
+                f"Kort den ned til høyst {DESCRIPTION_MAX} tegn.",
+                f"The description is {length} characters long; search engines show only about {DESCRIPTION_MAX}. "
+                f"Shorten it to {DESCRIPTION_MAX} characters or fewer.",
+            )
+
+    # Heading levels.
+    def check_headings(self, page: Page) -> None:
+        previous = 1  # the page title is level 1, even when it comes from front matter
+        for number, line in enumerate(page.masked.split("\n"), start=1):
+            match = HEADING.match(line)
+            if not match:
+                continue
+            level = len(match.group(1))
+            if level > previous + 1:
+                self.error(
+                    page, number,
+                    f"Overskriften «{match.group(2).strip()}» hopper fra nivå {previous} til nivå {level}. "
+                    f"Bruk {'#' * (previous + 1)} (nivå {previous + 1}) her, så skjermlesere og innholdsfortegnelsen "
+                    f"får riktig struktur.",
+                    f"The heading \"{match.group(2).strip()}\" skips from level {previous} to level {level}. "
+                    f"Use {'#' * (previous + 1)} (level {previous + 1}) here, so screen readers and the table of "
+                    f"contents get the right structure.",
+                )
+            previous = level
+
+    # Links, anchors and images.
+    def resolve_page(self, page: Page, path: str) -> str | None:
+        """The docs-relative file a link path points to, or None if outside docs."""
+        base = [] if path.startswith("/") else page.rel.split("/")[:-1]
+        parts = list(base)
+        for part in path.split("/"):
+            if part in ("", "."):
+                continue
+            if part == "..":
+                if not parts:
+                    return None
+                parts.pop()
+            else:
+                parts.append(part)
+        return "/".join(parts)
+
+    def language_version(self, page: Page, rel: str) -> str:
+        """An English page's link to x.md means x.en.md, when that exists."""
+        if page.locale != self.default and rel.endswith(".md"):
+            localized = f"{rel[:-3]}.{page.locale}.md"
+            if not any(rel.endswith(f".{locale}.md") for locale in self.locales) and localized in self.pages:
+                return localized
+        return rel
+
+    def suggestion(self, page: Page, rel: str) -> tuple[str, str]:
+        """The closest page, written as the link from `page` must be (pages link the Norwegian file)."""
+        candidates = [name for name in self.pages if self.pages[name].locale == self.default]
+        close = difflib.get_close_matches(rel, candidates, n=1, cutoff=0.6)
+        if not close:
+            return "", ""
+        link = os.path.relpath(close[0], page.rel.rpartition("/")[0] or ".")
+        return f" Mente du «{link}»?", f" Did you mean \"{link}\"?"
+
+    def check_target(self, page: Page, line: int, target: str, is_image: bool) -> None:
+        target = target.strip()
+        if target.startswith("<") and target.endswith(">"):
+            target = target[1:-1].strip()
+        if not target or SCHEME.match(target) or target.startswith("//"):
+            return
+        path, _, anchor = target.partition("#")
+        path = unquote(path.split("?", 1)[0])
+        if not path:
+            if anchor and not page.has_anchor(anchor):
+                self.error(
+                    page, line,
+                    f"Lenken «#{anchor}» peker til et avsnitt som ikke finnes på denne siden. Bruk id-en til en "
+                    f"overskrift som finnes (se CONTRIBUTING.md om ankre), eller fjern «#{anchor}».",
+                    f"The link \"#{anchor}\" points to a section that does not exist on this page. Use the id of an "
+                    f"existing heading (see CONTRIBUTING.md on anchors), or remove \"#{anchor}\".",
+                )
+            return
+        rel = self.resolve_page(page, path)
+        what_nb, what_en = ("Bildet", "The image") if is_image else ("Lenken", "The link")
+        if rel is None:
+            self.error(
+                page, line,
+                f"{what_nb} «{target}» peker ut av docs-mappa. Pek på en fil i docs/.",
+                f"{what_en} \"{target}\" points outside the docs folder. Point it at a file in docs/.",
+            )
+            return
+        if path.endswith("/") or (self.docs / rel).is_dir():
+            folder = rel.rstrip("/")
+            candidates = [f"{folder}.md", f"{folder}/index.md".lstrip("/")]
+            found = next((c for c in candidates if c in self.pages), None)
+            if found:
+                relative = os.path.relpath(found, page.rel.rpartition("/")[0] or ".")
+                hint_nb, hint_en = f", for eksempel «{relative}»", f", for example \"{relative}\""
+            else:
+                hint_nb = hint_en = ""
+            self.error(
+                page, line,
+                f"Lenken «{target}» peker til en nettadresse, ikke til en fil. Lenk til .md-fila i stedet{hint_nb}.",
+                f"The link \"{target}\" points to a web address, not a file. Link to the .md file instead{hint_en}.",
+            )
+            return
+        if rel.endswith(".md"):
+            rel = self.language_version(page, rel)
+            if rel not in self.pages:
+                hint_nb, hint_en = self.suggestion(page, rel)
+                self.error(
+                    page, line,
+                    f"Lenken «{target}» peker til en side som ikke finnes (docs/{rel}).{hint_nb} Rett lenken, "
+                    f"eller lag siden.",
+                    f"The link \"{target}\" points to a page that does not exist (docs/{rel}).{hint_en} Fix the "
+                    f"link, or create the page.",
+                )
+            elif anchor and not self.pages[rel].has_anchor(anchor):
+                self.error(
+                    page, line,
+                    f"Lenken «{target}» peker til et avsnitt (#{anchor}) som ikke finnes på siden docs/{rel}. "
+                    f"Bruk id-en til en overskrift som finnes der, eller fjern «#{anchor}».",
+                    f"The link \"{target}\" points to a section (#{anchor}) that does not exist on the page "
+                    f"docs/{rel}. Use the id of a heading that exists there, or remove \"#{anchor}\".",
+                )
+            return
+        if not (self.docs / rel).is_file():
+            self.error(
+                page, line,
+                f"{what_nb} «{target}» peker til en fil som ikke finnes (docs/{rel}). Sjekk filnavnet "
+                f"(store og små bokstaver teller), eller last opp fila.",
+                f"{what_en} \"{target}\" points to a file that does not exist (docs/{rel}). Check the file name "
+                f"(upper and lower case matter), or upload the file.",
+            )
+
+    def missing_alt(self, page: Page, line: int, src: str) -> None:
+        self.error(
+            page, line,
+            f"Bildet «{src}» mangler alternativ tekst. Skriv hva bildet viser mellom hakeparentesene: "
+            f"![Kort beskrivelse av bildet]({src}).",
+            f"The image \"{src}\" has no alt text. Write what the image shows between the square brackets: "
+            f"![Short description of the image]({src}).",
+        )
+
+    def check_links_and_images(self, page: Page) -> None:
+        text = page.masked
+        for match in INLINE.finditer(text):
+            is_image, label, target = match.group(1) == "!", match.group(2), match.group(3)
+            line = page.line_of(match.start())
+            if is_image and not label.strip():
+                self.missing_alt(page, line, target.strip("<>"))
+            self.check_target(page, line, target, is_image)
+        for match in REFERENCE_IMAGE.finditer(text):
+            if not match.group(1).strip():
+                self.missing_alt(page, page.line_of(match.start()), match.group(2) or match.group(1))
+        for match in REFERENCE_DEF.finditer(text):
+            if match.group(1).startswith("^"):  # footnote
+                continue
+            self.check_target(page, page.line_of(match.start(2)), match.group(2), False)
+        for match in IMG_TAG.finditer(text):
+            if not ALT_ATTR.search(match.group(0)):
+                src = re.search(r"""src\s*=\s*["']?([^"'\s>]+)""", match.group(0))
+                self.missing_alt(page, page.line_of(match.start()), src.group(1) if src else "")
+
+    # Raw <script> in content.
+    def check_scripts(self, page: Page) -> None:
+        for match in SCRIPT_TAG.finditer(page.masked):
+            self.error(
+                page, page.line_of(match.start()),
+                "Siden inneholder et <script>-element. Skript hører ikke hjemme i innholdet (sikkerhet og "
+                "personvern); fjern det, og be en utvikler om hjelp hvis siden trenger en funksjon.",
+                "The page contains a <script> element. Scripts do not belong in content (security and privacy); "
+                "remove it, and ask a developer if the page needs a feature.",
+            )
+
+    # Text pasted from Word, and links to files on someone's own computer.
+    def check_pasted_from_word(self, page: Page) -> None:
+        found = WORD.search(page.masked)
+        if found:
+            self.error(
+                page, page.line_of(found.start()),
+                "Teksten ser ut til å være limt inn fra Word, med skjult formatering (for eksempel «MsoNormal» eller "
+                "«<o:p>»). Slett den limte teksten og lim den inn på nytt som ren tekst (Ctrl+Shift+V, på Mac "
+                "Cmd+Shift+Option+V), og bruk Markdown for overskrifter, lister og lenker.",
+                "The text seems pasted from Word, with hidden formatting (such as \"MsoNormal\" or \"<o:p>\"). Delete "
+                "it and paste it again as plain text (Ctrl+Shift+V, on a Mac Cmd+Shift+Option+V), and use Markdown "
+                "for headings, lists and links.",
+            )
+        for local in LOCAL_FILE.finditer(page.masked):
+            self.error(
+                page, page.line_of(local.start()),
+                "Her pekes det til en fil på din egen maskin (file:/…), som ingen andre kan åpne. Last opp filen i "
+                "docs/ og lenk til den der, for eksempel ![Beskrivelse](bilde.jpg).",
+                "This points to a file on your own computer (file:/...), which nobody else can open. Upload the "
+                "file into docs/ and link to it there, for example ![Description](picture.jpg).",
+            )
+            break
+
+    # Translation freshness (warnings).
+    def check_freshness(self) -> None:
+        problem = git_history_problem(self.root)
+        if problem:
+            self.notes.append(
+                f"Oversettelsenes alder ble ikke sjekket: ingen git-historikk ({problem}). / "
+                f"Translation freshness not checked: no git history ({problem})."
+            )
+            return
+        times = CommitTimes(self.root)
+        for page in self.pages.values():
+            if page.locale == self.default:
+                continue
+            original = self.pages.get(self.file_for(page.stem, self.default))
+            if original is None:
+                continue
+            if is_newer(times, original.path, page.path):
+                older, newer = page, original
+            elif is_newer(times, page.path, original.path):
+                older, newer = original, page
+            else:
+                continue
+            older_time, newer_time = times(older.path), times(newer.path)
+            self.warning(
+                older, 1,
+                f"Den {self.languages.language_name(newer.locale, 'nb')}e versjonen ({self.shown(newer.rel)}) ble endret "
+                f"{day(newer_time)}, etter denne siden ({day(older_time)}). Oppdater denne siden så begge sier "
+                f"det samme. Inntil da viser siden en merknad om at den kan være utdatert.",
+                f"The {self.languages.language_name(newer.locale, 'en')} version ({self.shown(newer.rel)}) was changed on "
+                f"{day(newer_time)}, after this page ({day(older_time)}). Update this page so both say the same. "
+                f"Until then the page shows a notice that it may be out of date.",
+            )
+
+
+def day(timestamp: int) -> str:
+    return datetime.fromtimestamp(timestamp, tz=timezone.utc).strftime("%Y-%m-%d")
+
+
+
+
+def check_goals(root: Path, languages: Languages) -> list[Finding]:
+    """The goal figures, with the build's own validation (hooks/cpc/goals.py);
+    GOALS_FILE names another file, as for the build."""
+    path, label = datafile.chosen(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
+    if not path.exists():
+        return []
+    try:
+        goals.load_goals(path, label, languages.locales, clock.now().year)
+    except DataError as error:
+        return [Finding("error", path, error.line or 1,
+                        f"Måltallene i {label} har en feil. Rett det som står i den engelske meldingen: {error}",
+                        f"Fix the goal figures in {label}: {error}")]
+    return []
+
+
+def check_ui(root: Path, languages: Languages) -> list[Finding]:
+    """The interface strings, with the build's own rule (hooks/cpc/strings.py)."""
+    path = root / strings.UI_FILE
+    if not path.exists():
+        return []
+    try:
+        strings.load(path, languages)
+    except DataError as error:
+        return [Finding("error", path, error.line or 1,
+                        f"Grensesnitttekstene i {strings.UI_FILE} har en feil: hver nøkkel trenger en tekst for hvert "
+                        f"språk. {error}",
+                        f"Fix the interface strings in {strings.UI_FILE}: {error}")]
+    return []
+
+
+def check(root: Path, docs: Path, languages: Languages | None = None) -> tuple[list[Finding], list[str], int]:
+    """Every rule over a repository: (findings, notes, number of pages)."""
+    checker = Checker(root, docs, languages)
+    findings = checker.run() + check_goals(root, checker.languages) + check_ui(root, checker.languages)
+    return sorted(findings, key=lambda f: (shown(f.path, root), f.line, f.level)), checker.notes, len(checker.pages)
+
+
+def shown(path: Path, root: Path) -> str:
+    """A path as staff see it in the repository."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def describe(finding: Finding, root: Path) -> str:
+    label = "FEIL / ERROR" if finding.level == "error" else "ADVARSEL / WARNING"
+    return f"{shown(finding.path, root)}:{finding.line}: {label}\n  nb: {finding.nb}\n  en: {finding.en}"
+
+
+def summary(errors: int, warnings: int, pages: int) -> str:
+    if errors:
+        return (f"{errors} feil og {warnings} advarsler i {pages} sider. Rett feilene over; CONTRIBUTING.md forklarer "
+                f"hver melding. / {errors} errors and {warnings} warnings in {pages} pages. Fix the errors above; "
+                "CONTRIBUTING.md explains every message.")
+    return f"ingen feil, {warnings} advarsler i {pages} sider. / no errors, {warnings} warnings in {pages} pages."
+
+
+def stop_on_errors(root: Path, docs: Path, languages: Languages) -> None:
+    """The build refuses what `make check` refuses, with the same messages."""
+    findings, _, pages = check(root, docs, languages)
+    errors = [f for f in findings if f.level == "error"]
+    if errors:
+        raise PluginError("\n".join(describe(f, root) for f in errors) + "\n" + summary(len(errors), 0, pages))
