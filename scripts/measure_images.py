@@ -133,6 +133,10 @@ def main() -> None:
             data, seconds = encode(resized, "AVIF", **{**images.AVIF.options_for(1170), "speed": speed})
             print(f"  speed {speed}: {len(data) / 1024:6.1f} KiB {seconds:5.2f} s SSIM {ssim(resized, data):.3f}")
 
+        started = time.perf_counter()
+        images.inspect(photo, "foto.jpg", images.LEAD.min_width)
+        print(f"\ninspect() of the upload (what make check runs): {time.perf_counter() - started:.3f} s")
+
         cache = folder / "cache"
         runs = []
         for _ in range(2):
@@ -140,7 +144,7 @@ def main() -> None:
             lead = images.render(photo, "nyheter/foto.jpg", images.LEAD.widths, cache, og=True)
             images.render(photo, "nyheter/foto.jpg", images.THUMBNAIL.widths, cache)
             runs.append(time.perf_counter() - started)
-        print(f"\nRender per photo (lead set + og:image + thumbnail set, {len(lead.renditions())} + 6 files):"
+        print(f"Render per photo (lead set + og:image + thumbnail set, {len(lead.renditions())} + 6 files):"
               f" cold {runs[0]:.2f} s, warm {runs[1]:.3f} s")
         phone = next(r for r in lead.sources[0][1] if r.width == 1170)
         size = (cache / lead.cache_entry / Path(phone.path).name).stat().st_size

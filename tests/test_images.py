@@ -317,11 +317,13 @@ def test_upright_width_decides_too_small(phone):
     assert images.inspect(phone.jpeg, "foto.jpg", 3000)[1] == []
 
 
-@pytest.mark.parametrize("case", ["damaged", "no reader"])
+@pytest.mark.parametrize("case", ["damaged", "not even a header", "no reader"])
 def test_unreadable_heic_says_how_to_save_as_jpeg(tmp_path, phone, monkeypatch, case):
     path = tmp_path / "IMG_0001.HEIC"
     if case == "damaged":
         path.write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + bytes(200))
+    elif case == "not even a header":
+        path.write_bytes(bytes(300))
     else:
         if phone.heic is None:
             pytest.skip("pillow-heif cannot write HEIC here")
@@ -341,6 +343,13 @@ def test_unreadable_heic_says_how_to_save_as_jpeg(tmp_path, phone, monkeypatch, 
 ])
 def test_what_the_step_handles(name, expected):
     assert images.is_raster(name) is expected
+
+
+def test_a_jpeg_named_heic_is_read_as_the_jpeg_it_is(tmp_path, phone):
+    path = tmp_path / "IMG_0002.heic"
+    shutil.copyfile(phone.jpeg, path)
+    info, problems = images.inspect(path, "IMG_0002.heic", 760)
+    assert problems == [] and info and (info.format, info.width, info.height) == ("JPEG", 3000, 4000)
 
 
 def test_svg_is_not_an_image_the_step_reads(tmp_path):

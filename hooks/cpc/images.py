@@ -254,9 +254,10 @@ def _case_exact_lookup(path: Path) -> tuple[bool, str | None]:
     return current.is_file(), None
 
 
-def _is_heif(head: bytes, suffix: str) -> bool:
+def _is_heif(head: bytes) -> bool:
+    """By content, not name: phones and transfers rename files both ways."""
     if head[4:8] != b"ftyp":
-        return suffix in HEIF_SUFFIXES
+        return False
     major, compatible = head[8:12], head[16:64]
     if major in (b"avif", b"avis") or (major == b"mif1" and b"avif" in compatible):
         return False
@@ -291,7 +292,7 @@ def _open_verified(path: Path, label: str, wanted_width: int | None
     every block is still parsed, for a fraction of the work."""
     with path.open("rb") as handle:
         head = handle.read(64)
-    if _is_heif(head, path.suffix.lower()):
+    if _is_heif(head):
         try:
             image = _open_heif(path)
             image.load()
@@ -301,6 +302,8 @@ def _open_verified(path: Path, label: str, wanted_width: int | None
     try:
         image = Image.open(path)
     except UnidentifiedImageError:
+        if path.suffix.lower() in HEIF_SUFFIXES:
+            return None, _heic_unreadable(label)
         return None, _unsupported(label, None)
     except (OSError, SyntaxError, ValueError):
         return None, _corrupt(label)
