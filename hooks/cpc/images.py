@@ -12,7 +12,7 @@ or keeps state between calls.
 
 Formats and qualities were chosen by `scripts/measure_images.py` on a real
 4000x3000 photo: AVIF for browsers that take it (nearly all), JPEG for the
-rest. WebP was measured too; see the note in that script.
+rest. WebP was measured too: see the comment above `AVIF` below.
 """
 from __future__ import annotations
 
