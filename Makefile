@@ -20,8 +20,8 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt tests/tools/pack
 	npm ci --silent --no-audit --no-fund --prefix tests/tools
 	touch $@
 
-serve: $(BIN)/.installed  ## Serve at http://127.0.0.1:8000; reloads on docs/, data/, overrides/, hooks/, mkdocs.yml
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch hooks
+serve: $(BIN)/.installed  ## Serve at http://127.0.0.1:8000 with drafts shown; reloads on docs/, data/, overrides/, hooks/, mkdocs.yml
+	CPC_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch hooks
 
 build: $(BIN)/.installed  ## Build the site into site/
 	$(BIN)/mkdocs build --strict

@@ -18,7 +18,7 @@ for _name in [name for name in sys.modules if name == "cpc" or name.startswith("
     del sys.modules[_name]
 
 from cpc import (assets, bilingual, content, csp, feeds, goals, inputs, markers, news_pages, page_css,  # noqa: E402
-                 search, theme_patches, views)
+                 pictures, search, theme_patches, views)
 
 
 class Pipeline:
@@ -59,12 +59,14 @@ class Pipeline:
 
     # 4. Each page's body: generated blocks at their markers, staff notes out.
     def on_page_content(self, html, page, config, files):
-        lang, ui = page.file.locale, self.inputs.ui[page.file.locale]
+        lang, ui, where = page.file.locale, self.inputs.ui[page.file.locale], f"docs/{page.file.src_uri}"
         html = markers.replace(
-            html, f"docs/{page.file.src_uri}", self.macros,
+            html, where, self.macros,
             goal_views=lambda: goals.views(self.inputs.goals, lang, ui, compact=False),
             form_for_topic=lambda topic: views.contact_form(self.inputs, page, topic),
             service=self.inputs.form_service, ui=ui, lang=lang)
+        html = pictures.in_text(html, page.url, self.inputs.pictures,
+                                lambda view: self.macros.call(markers.PICTURE_MACRO, "picture", where, view))
         return content.strip_staff_notes(html)
 
     # 5. Templates: Material's, with our few checked patches and our filters.
@@ -98,11 +100,14 @@ class Pipeline:
     def finish(self, html: str, where: str) -> str:
         return csp.add_policy(self.css.fill(html, where), self.inputs.form_service.origin, where)
 
-    # 8. After the last language: Material's script, feeds and calendars, the search index.
+    # 8. After the last language: Material's script, the photos' renditions in
+    #    place of the uploads, feeds and calendars, the search index.
     def on_post_build(self, config):
         if config.theme["language"] != self.inputs.languages.last_built:
             return
         assets.write(config)
+        pictures.publish(self.inputs.pictures, self.inputs.root, self.inputs.docs_dir, self.inputs.site_dir,
+                         self.inputs.languages)
         feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, self.inputs.languages, self.inputs.site_dir)
         search.build_index(self.inputs.site_dir)
 

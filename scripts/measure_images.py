@@ -29,10 +29,10 @@ import numpy as np
 from PIL import Image, ImageOps
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
 
 from cpc import images  # noqa: E402
-from photo_fixture import build_phone_photos  # noqa: E402
+from sitetools.photos import build_phone_photos  # noqa: E402
 
 
 def ssim(reference: Image.Image, encoded: bytes) -> float:

@@ -62,10 +62,10 @@ def open_page(page, url: str):
     return response
 
 
-def first_view(browser, url: str) -> dict:
+def first_view(browser, url: str, **context_options) -> dict:
     """Load `url` in a fresh context, cold cache, until its load event;
     every request with its compressed size, counted by the browser (CDP)."""
-    context = new_context(browser)
+    context = new_context(browser, **context_options)
     try:
         page = context.new_page()
         cdp = context.new_cdp_session(page)

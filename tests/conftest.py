@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from cpc import clock
+from sitetools.photos import build_phone_photos
 from support import (CHROMIUM_ARGS, build_project, build_site, copy_project, find_chromium, serve_form_endpoint, serve_site,
                      write_fixture_posts)
 
@@ -100,3 +102,41 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def photo_project(tmp_path_factory, news_today):
+    """A copy of the project where staff added phone photos as they came:
+    a post with a 4000x3000 JPEG (EXIF orientation, GPS, camera), its English
+    version with only its own alt text, and a HEIC in a page's text."""
+    project = copy_project(tmp_path_factory.mktemp("photos") / "project")
+    write_fixture_posts(project, news_today)
+    phone = build_phone_photos(tmp_path_factory.mktemp("phone"))
+    folder = project / "docs" / "nyheter"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(phone.jpeg, folder / "besok-anlegg.jpg")
+    date = news_today.isoformat()
+    (folder / "besok.md").write_text(
+        f"---\ntitle: Klyngen besøkte et sorteringsanlegg\ndescription: Et besøk.\ndate: {date}\n"
+        "image: besok-anlegg.jpg\nimage_alt: Medlemmer ser på sorteringsbåndet\n"
+        "image_caption: Sorteringsbåndet i full drift.\nimage_credit: Kari Nordmann\n---\n\nTekst.\n", encoding="utf-8")
+    (folder / "besok.en.md").write_text(
+        f"---\ntitle: The cluster visited a sorting plant\ndescription: A visit.\ndate: {date}\n"
+        "image_alt: Members look at the sorting belt\n---\n\nText.\n", encoding="utf-8")
+    if phone.heic:
+        shutil.copy2(phone.heic, project / "docs" / "assets" / "images" / "sortering.heic")
+        for name, alt in (("om-klyngen.md", "Sorteringsanlegget"), ("om-klyngen.en.md", "The sorting plant")):
+            page = project / "docs" / name
+            page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}](assets/images/sortering.heic)\n", encoding="utf-8")
+    return project, phone
+
+
+@pytest.fixture(scope="session")
+def photo_site(tmp_path_factory, photo_project, build_env):
+    """(site folder, base URL, project) of the photo project, built and served."""
+    project, _ = photo_project
+    dest = tmp_path_factory.mktemp("photo-site")
+    result = build_project(project, dest, **build_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_site(dest) as url:
+        yield dest, url, project

@@ -1,6 +1,6 @@
 """The image step (issue 16) on a real photograph: a 4000x3000 phone JPEG
 tiled from scikit-image's photographs at 1:1, with orientation 6, GPS,
-camera data, XMP, IPTC and a Display P3 profile (photo_fixture.py)."""
+camera data, XMP, IPTC and a Display P3 profile (sitetools/photos.py)."""
 from __future__ import annotations
 
 import io
@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageCms
 
 from cpc import images
-from photo_fixture import (CAMERA_MODEL, MARK_FRACTION, TOP_LEFT_MARK, TOP_RIGHT_MARK, UPRIGHT_SIZE,
+from sitetools.photos import (CAMERA_MODEL, MARK_FRACTION, TOP_LEFT_MARK, TOP_RIGHT_MARK, UPRIGHT_SIZE,
                            build_phone_photos, display_p3_profile, tiled_upright_photo)
 
 METADATA_INFO_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "comment", "photoshop", "iptc"}

@@ -81,6 +81,8 @@ def test_least_privilege_permissions(workflow):
         assert isinstance(permissions, dict), f"job {name} must list its own permissions"
         if name == "deploy":
             assert permissions == {"pages": "write", "id-token": "write"}
+        elif name == "keep-schedule":
+            assert permissions == {"actions": "write"} and job["if"] == "github.event_name == 'schedule'"
         else:
             assert permissions.items() <= allowed.items(), f"job {name} asks for more than read access: {permissions}"
 
@@ -121,12 +123,14 @@ def test_a_commit_is_deployed_only_after_make_test_passed_on_it():
     check = load(GITHUB / "workflows" / "check.yml")
     assert "workflow_call" in check["on"]
     assert deploy["jobs"]["test"]["uses"] == "./.github/workflows/check.yml"
-    assert run_order(deploy) == [["test"], ["build"], ["deploy"]]
+    assert run_order(deploy) == [["keep-schedule", "test"], ["build"], ["deploy"]]
     # The called workflow really runs the tests.
     steps = [step.get("run") for job in check["jobs"].values() for step in job["steps"]]
     assert "make test" in steps
-    # The daily run keeps dated content current.
+    # The daily run keeps dated content current, and keeps itself switched on.
     assert deploy["on"]["schedule"]
+    runs = [step["run"] for step in deploy["jobs"]["keep-schedule"]["steps"]]
+    assert any("actions/workflows/deploy.yml/enable" in run for run in runs)
 
 
 def test_both_workflows_build_with_make_build():

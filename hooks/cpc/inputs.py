@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from cpc import bilingual, clock, datafile, forms, freshness, goals, news, rules, strings
+from cpc import bilingual, clock, datafile, forms, freshness, goals, news, pictures, rules, strings
 
 log = logging.getLogger("mkdocs.hooks.cpc")
 # `make serve` and the pull request's preview build show drafts and posts
@@ -38,6 +38,7 @@ class Inputs:
     now: datetime.datetime  # the build's one clock (clock.py)
     preview: bool
     held_back: tuple  # docs-relative sources of drafts and posts dated after today
+    pictures: dict  # docs-relative path -> images.Picture, for every photo the content uses
 
 
 def load(config) -> Inputs:
@@ -46,7 +47,7 @@ def load(config) -> Inputs:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is not set; canonical links, feeds and forms need it.")
     languages = bilingual.Languages.from_config(config)
-    rules.stop_on_errors(root, docs_dir, languages)
+    photos = rules.stop_on_errors(root, docs_dir, languages)
     now = clock.now()
     preview = os.environ.get(PREVIEW_VARIABLE, "").lower() in ("1", "true", "yes")
     posts = news.load_posts(docs_dir, languages)
@@ -67,6 +68,7 @@ def load(config) -> Inputs:
         now=now,
         preview=preview,
         held_back=() if preview else held_back,
+        pictures=pictures.render_all(docs_dir, root, set(photos.in_text), set(photos.of_posts)),
     )
 
 

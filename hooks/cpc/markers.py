@@ -13,6 +13,7 @@ from cpc import forms, goals, strings
 
 GOALS_MACROS = "partials/cpc-goals.html"
 FORM_MACROS = "partials/cpc-forms.html"
+PICTURE_MACRO = "partials/cpc-picture.html"
 
 
 class Macros:

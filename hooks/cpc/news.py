@@ -14,18 +14,20 @@ this module turns valid posts into plain views for the templates.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cpc import datafile, front_matter, places
+from cpc import datafile, front_matter, images, places
 from cpc.clock import OSLO
 from cpc.problems import Problem, build_error, unknown_fields
 
 FOLDER = places.NEWS
-POST_FIELDS = ("title", "description", "date", "draft", "image", "image_alt", "event", "hide")
+POST_FIELDS = ("title", "description", "date", "draft", "image", "image_alt", "image_caption", "image_credit", "event",
+               "hide")
 # What `hide:` may list (Material's page options).
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")
 EVENT_FIELDS = ("start", "end", "location", "signup_until")
@@ -56,6 +58,9 @@ class Version:
     image_alt: str | None
     event: Event | None
     draft: bool = False
+    image_line: int = 0  # where `image:` is, for the image step's messages
+    image_caption: str | None = None
+    image_credit: str | None = None
 
     def status(self, today: datetime.date) -> str | None:
         """None once public; "draft" or "scheduled" (dated after today) until then."""
@@ -159,7 +164,7 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
         problems.append(Problem(meta.line_of("image"),
                                 "Bildet mangler alternativ tekst. Legg til «image_alt: kort beskrivelse av bildet».",
                                 "The image has no alt text. Add \"image_alt: a short description of the image\"."))
-    if image and docs_dir is not None and not (Path(docs_dir) / FOLDER / str(image)).is_file():
+    if image and docs_dir is not None and not images.is_raster(str(image)) and not (Path(docs_dir) / FOLDER / str(image)).is_file():
         problems.append(Problem(meta.line_of("image"), f"Bildet «{image}» finnes ikke i docs/{FOLDER}/. Last det opp ved siden av innlegget.",
                                 f"The image \"{image}\" is not in docs/{FOLDER}/. Upload it beside the post."))
     event = None
@@ -174,8 +179,11 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
             break
     if problems:
         return None, problems
+    extra = {key: meta[key].strip() for key in ("image_alt", "image_caption", "image_credit")
+             if isinstance(meta.get(key), str) and meta[key].strip()}
     return Version(lang, label.removeprefix("docs/"), texts["title"], texts["description"], date,
-                   image or None, image_alt.strip() if image else None, event, draft is True), []
+                   f"{FOLDER}/{image}" if image else None, extra.get("image_alt"), event, draft is True,
+                   meta.line_of("image") if image else 0, extra.get("image_caption"), extra.get("image_credit")), []
 
 
 def _check_event(raw, line: int, problems: list) -> Event | None:
@@ -247,7 +255,19 @@ def load_posts(docs_dir: Path, languages) -> list[Post]:
                 problems = check_pair(main, version)
                 if problems:
                     raise build_error(f"docs/{version.src_uri}", problems[0])
+                post.versions[lang] = with_inherited_image(version, main)
     return sorted(posts.values(), key=lambda p: (p.main(languages.default).date, p.slug), reverse=True)
+
+
+def with_inherited_image(version: Version, main: Version) -> Version:
+    """A translation without its own `image` shows the Norwegian one, with its
+    own alt text and caption where it gives them, else the Norwegian ones."""
+    if version.image or not main.image:
+        return version
+    return dataclasses.replace(version, image=main.image, image_line=main.image_line,
+                               image_alt=version.image_alt or main.image_alt,
+                               image_caption=version.image_caption or main.image_caption,
+                               image_credit=version.image_credit or main.image_credit)
 
 
 def held_back(posts: list[Post], default: str, today: datetime.date) -> tuple[list[Post], tuple[str, ...]]:

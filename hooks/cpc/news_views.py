@@ -46,6 +46,7 @@ class ItemView(View):
     date_text: str
     event: EventView | None
     status: str | None  # preview builds only: "Utkast" / "Publiseres 4. mars 2027"
+    image: object | None  # pictures.PictureView: a thumbnail
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class PostDetails(View):
     date_iso: str
     date_text: str
     published: str  # article:published_time, midnight Norwegian time
-    image: dict | None
+    image: object | None  # Record: picture (a PictureView) or src (SVG, page-relative), alt, caption, credit
     event: EventView | None
     ics_href: str | None
     upcoming: bool
@@ -111,15 +112,17 @@ def status_text(version: news.Version, today: datetime.date, ui) -> str | None:
     return None
 
 
-def item_view(version: news.Version, lang: str, ui, languages, today: datetime.date) -> ItemView:
-    """One line of `lang`'s listing (maybe a Norwegian-only post), dates in `lang`."""
+def item_view(version: news.Version, lang: str, ui, languages, today: datetime.date, thumbnail) -> ItemView:
+    """One line of `lang`'s listing (maybe a Norwegian-only post), dates in `lang`;
+    `thumbnail(version)` gives its picture's view, or None."""
     return ItemView(version.title, version.description, news.post_url(version, languages), version.lang,
                     version.lang != lang, version.date.isoformat(), date_text(version.date, ui),
-                    event_view(version.event, ui) if version.event else None, status_text(version, today, ui))
+                    event_view(version.event, ui) if version.event else None, status_text(version, today, ui),
+                    thumbnail(version))
 
 
-def _items(versions, lang: str, ui, languages, today: datetime.date) -> tuple:
-    return tuple(item_view(v, lang, ui, languages, today) for v in versions)
+def _items(versions, lang: str, ui, languages, today: datetime.date, thumbnail) -> tuple:
+    return tuple(item_view(v, lang, ui, languages, today, thumbnail) for v in versions)
 
 
 def news_url(languages, lang: str) -> str:
@@ -134,42 +137,40 @@ def calendar_url(languages, lang: str, ui) -> str:
     return f"{news_url(languages, lang)}{ui['news_calendar_file']}"
 
 
-def listing(all_news: news.News, lang: str, ui, languages, year: int | None) -> Listing:
+def listing(all_news: news.News, lang: str, ui, languages, year: int | None, thumbnail) -> Listing:
     listed = all_news.listed_in(lang)
     past = all_news.not_upcoming(listed)
     common = {"feed_url": feed_url(languages, lang), "calendar_url": calendar_url(languages, lang, ui),
               "news_url": news_url(languages, lang)}
     today = all_news.built_at.date()
     if year:
-        return Listing(year, _items([v for v in past if v.date.year == year], lang, ui, languages, today), (), (), (),
-                       **common)
+        return Listing(year, _items([v for v in past if v.date.year == year], lang, ui, languages, today, thumbnail),
+                       (), (), (), **common)
     root = languages.root(lang)
     return Listing(
         None, (),
-        upcoming=_items(all_news.upcoming(listed), lang, ui, languages, today),
-        latest=_items(past[:LATEST_ON_NEWS_PAGE], lang, ui, languages, today),
+        upcoming=_items(all_news.upcoming(listed), lang, ui, languages, today, thumbnail),
+        latest=_items(past[:LATEST_ON_NEWS_PAGE], lang, ui, languages, today, thumbnail),
         years=tuple(Year(y, f"{root}{places.NEWS}/{y}/") for y in all_news.years(lang)),
         **common,
     )
 
 
-def home_news(all_news: news.News, lang: str, ui, languages) -> HomeNews | None:
+def home_news(all_news: news.News, lang: str, ui, languages, thumbnail) -> HomeNews | None:
     if not all_news.has(lang):
         return None
     listed = all_news.listed_in(lang)
     upcoming = all_news.upcoming(listed)
     today = all_news.built_at.date()
-    return HomeNews(item_view(upcoming[0], lang, ui, languages, today) if upcoming else None,
-                    _items(all_news.not_upcoming(listed)[:LATEST_ON_HOME_PAGE], lang, ui, languages, today),
+    return HomeNews(item_view(upcoming[0], lang, ui, languages, today, thumbnail) if upcoming else None,
+                    _items(all_news.not_upcoming(listed)[:LATEST_ON_HOME_PAGE], lang, ui, languages, today, thumbnail),
                     news_url(languages, lang))
 
 
-def post_details(version: news.Version, all_news: news.News, ui, site_url: str, signup) -> PostDetails:
-    """A post's own view; `signup(event_view)` makes the sign-up form's view."""
-    image = None
-    if version.image:
-        image = {"src": f"{places.NEWS}/{version.image}", "alt": version.image_alt,
-                 "absolute": f"{site_url}{places.NEWS}/{version.image}"}
+def post_details(version: news.Version, all_news: news.News, ui, signup, lead_image) -> PostDetails:
+    """A post's own view; `signup(version, event_view)` makes the sign-up form's
+    view, `lead_image(version)` its image's (a Record), or None."""
+    image = lead_image(version)
     event = event_view(version.event, ui) if version.event else None
     signup_open = all_news.signup_open(version)
     return PostDetails(

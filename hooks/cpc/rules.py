@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -21,11 +22,13 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import bilingual, clock, datafile, front_matter, goals, news, strings
+from cpc import bilingual, clock, datafile, front_matter, goals, images, news, pictures, strings
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
 from cpc.problems import unknown_fields
+
+log = logging.getLogger("mkdocs.hooks.cpc")
 
 DESCRIPTION_MAX = 160
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
@@ -138,6 +141,10 @@ class Checker:
         }
         self.findings: list[Finding] = []
         self.notes: list[str] = []
+        # Photos the content uses, for the build's image step: in text, and as posts' images.
+        self.inspected: dict[str, list] = {}
+        self.photos: set[str] = set()
+        self.post_images: set[str] = set()
 
     def error(self, page: Page, line: int, nb: str, en: str) -> None:
         self.findings.append(Finding("error", page.path, line, nb, en))
@@ -183,6 +190,8 @@ class Checker:
         version, problems = news.check_post(page.text, f"docs/{page.rel}", page.locale, self.docs)
         for problem in problems:
             self.error(page, problem.line, problem.nb, problem.en)
+        if version and version.image and pictures.is_upload(version.image):
+            self.check_photo(page, version.image_line, version.image, post=True)
         return version
 
     # A page without its translation.
@@ -364,14 +373,25 @@ class Checker:
                     f"docs/{rel}. Use the id of a heading that exists there, or remove \"#{anchor}\".",
                 )
             return
-        if not (self.docs / rel).is_file():
+        if is_image and pictures.is_upload(rel):
+            self.check_photo(page, line, rel)
+        elif not (self.docs / rel).is_file():
             self.error(
                 page, line,
                 f"{what_nb} «{target}» peker til en fil som ikke finnes (docs/{rel}). Sjekk filnavnet "
-                f"(store og små bokstaver teller), eller last opp fila.",
+                f"(store og små bokstaver teller), eller last opp filen.",
                 f"{what_en} \"{target}\" points to a file that does not exist (docs/{rel}). Check the file name "
                 f"(upper and lower case matter), or upload the file.",
             )
+
+    # Photos: the image step's own check (images.py), once per file.
+    def check_photo(self, page: Page, line: int, rel: str, post: bool = False) -> None:
+        if rel not in self.inspected:
+            self.inspected[rel] = images.inspect(self.docs / rel, rel, images.LEAD.min_width)[1]
+        for problem in self.inspected[rel]:
+            (self.error if problem.level == "error" else self.warning)(page, line, problem.nb, problem.en)
+        if not any(p.level == "error" for p in self.inspected[rel]):
+            (self.post_images if post else self.photos).add(rel)
 
     def missing_alt(self, page: Page, line: int, src: str) -> None:
         self.error(
@@ -508,9 +528,15 @@ def check_ui(root: Path, languages: Languages) -> list[Finding]:
 
 def check(root: Path, docs: Path, languages: Languages | None = None) -> tuple[list[Finding], list[str], int]:
     """Every rule over a repository: (findings, notes, number of pages)."""
+    findings, notes, pages, _ = _check(root, docs, languages)
+    return findings, notes, pages
+
+
+def _check(root: Path, docs: Path, languages: Languages | None):
     checker = Checker(root, docs, languages)
     findings = checker.run() + check_goals(root, checker.languages) + check_ui(root, checker.languages)
-    return sorted(findings, key=lambda f: (shown(f.path, root), f.line, f.level)), checker.notes, len(checker.pages)
+    findings = sorted(findings, key=lambda f: (shown(f.path, root), f.line, f.level))
+    return findings, checker.notes, len(checker.pages), checker
 
 
 def shown(path: Path, root: Path) -> str:
@@ -534,9 +560,21 @@ def summary(errors: int, warnings: int, pages: int) -> str:
     return f"ingen feil, {warnings} advarsler i {pages} sider. / no errors, {warnings} warnings in {pages} pages."
 
 
-def stop_on_errors(root: Path, docs: Path, languages: Languages) -> None:
-    """The build refuses what `make check` refuses, with the same messages."""
-    findings, _, pages = check(root, docs, languages)
+@dataclass(frozen=True)
+class Photos:
+    """The raster images the content uses (docs-relative): in text, and as posts' images."""
+    in_text: frozenset
+    of_posts: frozenset
+
+
+def stop_on_errors(root: Path, docs: Path, languages: Languages) -> Photos:
+    """The build refuses what `make check` refuses, with the same messages;
+    warnings go to the log. Returns the photos the image step must render."""
+    findings, _, pages, checker = _check(root, docs, languages)
     errors = [f for f in findings if f.level == "error"]
     if errors:
         raise PluginError("\n".join(describe(f, root) for f in errors) + "\n" + summary(len(errors), 0, pages))
+    for finding in findings:
+        if finding.path.suffix != ".md" or "piksler" in finding.nb:
+            log.info(describe(finding, root))
+    return Photos(frozenset(checker.photos), frozenset(checker.post_images))

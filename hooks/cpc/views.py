@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
-from cpc import forms, freshness, goals, news, news_pages, news_views, places
+from cpc import forms, freshness, goals, images, news, news_pages, news_views, pictures, places
 from cpc.inputs import Inputs
 from cpc.strings import Strings, View, strict
 
@@ -183,21 +183,49 @@ def page_view(page, inputs: Inputs) -> PageView:
     kind = kind_of(page, inputs.languages)
     lang = page.file.locale
     ui = inputs.ui[lang]
+
+    def thumbnail(version):
+        picture = inputs.pictures.get(version.image or "")
+        return pictures.view(picture, "", images.THUMBNAIL, page.url) if picture else None
+
     if kind is Kind.HOME:
         return HomeView(**_common(inputs, lang, kind, page),
                         goals=strict(goals.views(inputs.goals, lang, ui, compact=True)),
-                        news=news_views.home_news(inputs.news, lang, ui, inputs.languages))
+                        news=news_views.home_news(inputs.news, lang, ui, inputs.languages, thumbnail))
     if kind is Kind.NEWS:
         return NewsView(**_common(inputs, lang, kind, page),
-                        news=news_views.listing(inputs.news, lang, ui, inputs.languages, page.meta.get("news_year")))
+                        news=news_views.listing(inputs.news, lang, ui, inputs.languages, page.meta.get("news_year"),
+                                                thumbnail))
     if kind is Kind.POST:
         version = inputs.news.post_of(page.file.src_uri).versions[lang]
-        details = news_views.post_details(version, inputs.news, ui, inputs.site_url,
-                                          lambda v, event: signup_form(inputs, page, v, event))
-        image = (details.image["absolute"], None) if details.image else (inputs.site_url + DEFAULT_OG_IMAGE[0], DEFAULT_OG_IMAGE[1])
-        social = Social("article", details.published, *image)
-        return PostView(**_common(inputs, lang, kind, page, social), post=details)
+        details = news_views.post_details(version, inputs.news, ui, lambda v, event: signup_form(inputs, page, v, event),
+                                          lambda v: lead_image(v, inputs, page.url))
+        return PostView(**_common(inputs, lang, kind, page, post_social(version, details, inputs)), post=details)
     return PageView(**_common(inputs, lang, kind, page))
+
+
+def lead_image(version, inputs: Inputs, page_url: str):
+    """A post's image as its page shows it: a picture from the image step, or an SVG as it is."""
+    if not version.image:
+        return None
+    picture = inputs.pictures.get(version.image)
+    return strict({
+        "picture": pictures.view(picture, version.image_alt, images.LEAD, page_url, lead=True) if picture else None,
+        "src": get_relative_url(version.image, page_url), "alt": version.image_alt,
+        "caption": version.image_caption, "credit": version.image_credit,
+    })
+
+
+def post_social(version, details, inputs: Inputs) -> Social:
+    """A shared post shows its image's 1200x630 crop, an SVG as it is, or the site's picture."""
+    picture = inputs.pictures.get(version.image or "")
+    if picture and picture.og:
+        image, size = inputs.site_url + picture.og.path, (picture.og.width, picture.og.height)
+    elif version.image:
+        image, size = inputs.site_url + version.image, None
+    else:
+        image, size = inputs.site_url + DEFAULT_OG_IMAGE[0], DEFAULT_OG_IMAGE[1]
+    return Social("article", details.published, image, size)
 
 
 def not_found_view(inputs: Inputs) -> NotFoundView:

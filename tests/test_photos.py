@@ -1,0 +1,145 @@
+"""Photos as staff upload them from a phone (conftest.photo_project): the
+readers get small, upright, sharp pictures, with no position or camera data,
+on the post, the news page and the home page; the upload itself is never
+published."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from cpc import images, pictures
+from sitetools.photos import CAMERA_MODEL
+from support import ROOT, build_project, first_view, new_context, open_page
+
+POST = "nyheter/besok/"
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True}
+DESKTOP = {"viewport": {"width": 1366, "height": 768}, "device_scale_factor": 1}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic"}
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_no_published_file_carries_location_or_camera_data(photo_site, photo_project):
+    site, _, _ = photo_site
+    _, phone = photo_project
+    published = [f for f in site.rglob("*") if f.suffix.lower() in IMAGE_SUFFIXES]
+    assert len(published) > 10
+    uploads = {phone.jpeg.read_bytes()} | ({phone.heic.read_bytes()} if phone.heic else set())
+    for file in published:
+        assert images.strip_check(file) == [], file
+        data = file.read_bytes()
+        assert data not in uploads, f"{file} is the upload itself"
+        assert CAMERA_MODEL.encode() not in data, file
+        with Image.open(file) as opened:
+            assert not opened.getexif(), file
+    assert not list(site.rglob("besok-anlegg.jpg")) and not list(site.rglob("sortering.heic"))
+
+
+def test_the_post_leads_with_a_responsive_picture_caption_and_credit(photo_site):
+    site, _, _ = photo_site
+    figure = soup_of(site, POST).select_one("figure.cpc-post__image")
+    img = figure.select_one("picture img")
+    assert [s["type"] for s in figure.select("picture source")] == ["image/avif"]
+    assert img["alt"] == "Medlemmer ser på sorteringsbåndet"
+    assert abs(int(img["width"]) * 4 - int(img["height"]) * 3) <= 4, "upright: portrait, as the phone held it"
+    assert img["sizes"] == images.LEAD.sizes and img["fetchpriority"] == "high" and not img.get("loading")
+    widths = [int(c.split()[1][:-1]) for c in img["srcset"].split(", ")]
+    assert widths == sorted(widths) and max(widths) <= 1600
+    for candidate in img["srcset"].split(", ") + [figure.select_one("source")["srcset"].split(", ")[0]]:
+        assert (site / POST / candidate.split()[0]).resolve().is_file(), candidate
+    caption = figure.select_one("figcaption").get_text(" ", strip=True)
+    assert caption == "Sorteringsbåndet i full drift. Foto: Kari Nordmann"
+
+
+def test_the_english_post_shows_the_same_picture_with_its_own_alt_text(photo_site):
+    site, _, _ = photo_site
+    img = soup_of(site, "en/" + POST).select_one("figure.cpc-post__image picture img")
+    assert img["alt"] == "Members look at the sorting belt"
+    norwegian = soup_of(site, POST).select_one("figure.cpc-post__image picture img")
+    assert (site / "en" / POST / img["src"]).resolve() == (site / POST / norwegian["src"]).resolve()
+    assert "Photo: Kari Nordmann" in soup_of(site, "en/" + POST).select_one("figcaption").get_text()
+
+
+def test_a_shared_post_shows_a_1200x630_crop(photo_site):
+    site, _, _ = photo_site
+    meta = {m["property"]: m["content"] for m in soup_of(site, POST).find_all("meta", property=True)}
+    path = meta["og:image"].removeprefix("https://www.cpcluster.no/")
+    with Image.open(site / path) as crop:
+        assert crop.format == "JPEG" and crop.size == (1200, 630) == (int(meta["og:image:width"]), int(meta["og:image:height"]))
+
+
+@pytest.mark.parametrize("path", ["nyheter/", "", "en/nyheter/"])
+def test_the_news_page_and_the_home_page_show_thumbnails(photo_site, path):
+    site, _, _ = photo_site
+    img = soup_of(site, path).select_one(".cpc-news__thumbnail img")
+    assert img["loading"] == "lazy" and img["width"] and img["height"] and img["sizes"] == images.THUMBNAIL.sizes
+    assert (site / path / img["src"]).resolve().is_file()
+
+
+def test_a_heic_in_a_pages_text_becomes_a_picture(photo_site, photo_project):
+    site, _, _ = photo_site
+    if photo_project[1].heic is None:
+        pytest.fail("pillow-heif could not write the HEIC fixture")
+    for path, alt in (("om-klyngen/", "Sorteringsanlegget"), ("en/om-klyngen/", "The sorting plant")):
+        img = soup_of(site, path).select_one("article picture img")
+        assert img["alt"] == alt and img["loading"] == "lazy" and img["src"].endswith(".jpg")
+
+
+def picture_on_screen(page) -> dict:
+    """The chosen file's own pixel width (naturalWidth of a srcset image is
+    corrected for density, so the file is decoded once more on its own)."""
+    return page.evaluate("""async () => { const img = document.querySelector('.cpc-post__image img');
+        const file = new Image(); file.src = img.currentSrc; await file.decode();
+        return { natural: file.naturalWidth, shown: img.getBoundingClientRect().width, dpr: devicePixelRatio,
+                 src: img.currentSrc }; }""")
+
+
+@pytest.mark.parametrize(("screen", "budget"), [(PHONE, 240 * 1024), (DESKTOP, 240 * 1024)], ids=["phone", "desktop"])
+def test_the_photo_post_is_light_and_sharp(browser, photo_site, screen, budget):
+    site, url, _ = photo_site
+    view = first_view(browser, url + POST, **screen)
+    picture = [size for address, size in view["eager"] if ".avif" in address or ".jpg" in address]
+    assert len(picture) == 1 and picture[0] <= 160 * 1024, view["eager"]
+    assert view["bytes"] <= budget, f"{view['bytes']} bytes: {view['eager']}"
+    context = new_context(browser, **screen)
+    try:
+        page = context.new_page()
+        open_page(page, url + POST)
+        shown = picture_on_screen(page)
+    finally:
+        context.close()
+    assert shown["src"].endswith(".avif")
+    assert shown["natural"] <= 1.6 * shown["shown"] * shown["dpr"], shown
+    assert shown["natural"] >= min(shown["shown"] * shown["dpr"], 1600) * 0.9, shown
+
+
+def test_a_rebuild_encodes_nothing_again(photo_site, tmp_path, build_env):
+    _, _, project = photo_site
+    cache = project / pictures.CACHE_DIR
+    before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    assert before
+    result = build_project(project, tmp_path / "site", **build_env)
+    assert result.returncode == 0, result.stderr
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == before
+
+
+def test_a_broken_photo_stops_check_and_build_at_its_line(photo_project, tmp_path):
+    project = tmp_path / "project"
+    subprocess.run(["cp", "-r", str(photo_project[0]), str(project)], check=True)
+    (project / "docs" / "nyheter" / "besok-anlegg.jpg").write_text("not a picture", encoding="utf-8")
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
+                           capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=120)
+    assert check.returncode == 1
+    assert "docs/nyheter/besok.md:5: FEIL / ERROR" in check.stdout, check.stdout
+    assert "er ikke et bilde vi kan lese" in check.stdout
+    build = build_project(project, tmp_path / "site")
+    output = build.stdout + build.stderr
+    assert build.returncode != 0 and "docs/nyheter/besok.md:5: FEIL / ERROR" in output and "Traceback" not in output
