@@ -64,7 +64,9 @@ class Pipeline:
             html, where, self.macros,
             goal_views=lambda: goals.views(self.inputs.goals, lang, ui, compact=False),
             form_for_topic=lambda topic: views.contact_form(self.inputs, page, topic),
-            service=self.inputs.form_service, ui=ui, lang=lang)
+            service=self.inputs.form_service, ui=ui, lang=lang,
+            members=lambda: views.member_groups(self.inputs, ui, page.url),
+            people=lambda: views.people(self.inputs, lang, page.url))
         html = pictures.in_text(html, page.url, self.inputs.pictures,
                                 lambda view: self.macros.call(markers.PICTURE_MACRO, "picture", where, view))
         return content.strip_staff_notes(html)
@@ -75,6 +77,7 @@ class Pipeline:
 
     # 6. What templates know about a page: its view, as `cpc`.
     def on_page_context(self, context, page, config, nav):
+        page.meta["hide"] = views.hidden_parts(page, views.kind_of(page, self.inputs.languages))
         context["cpc"] = views.page_view(page, self.inputs)
         return context
 

@@ -123,6 +123,7 @@ def photo_project(tmp_path_factory, news_today):
     (folder / "besok.en.md").write_text(
         f"---\ntitle: The cluster visited a sorting plant\ndescription: A visit.\ndate: {date}\n"
         "image_alt: Members look at the sorting belt\n---\n\nText.\n", encoding="utf-8")
+    write_fixture_directory(project, phone.jpeg)
     if phone.heic:
         shutil.copy2(phone.heic, project / "docs" / "assets" / "images" / "sortering.heic")
         for name, alt in (("om-klyngen.md", "Sorteringsanlegget"), ("om-klyngen.en.md", "The sorting plant")):
@@ -140,3 +141,29 @@ def photo_site(tmp_path_factory, photo_project, build_env):
     assert result.returncode == 0, result.stdout + result.stderr
     with serve_site(dest) as url:
         yield dest, url, project
+
+
+# Fictional entries for the tests only; the real files ship empty.
+FIXTURE_MEMBERS = [("Eksempel Emballasje AS", "https://emballasje.example", "member", "eksempel.svg"),
+                   ("Prøve Gjenvinning AS", "https://gjenvinning.example", "partner", "prove.png")]
+FIXTURE_PERSON = ("Ola Testesen", "Daglig leder", "Managing director", "ola@example.com", "+47 400 00 000")
+
+
+def write_fixture_directory(project: Path, photo: Path) -> None:
+    """Two members (an SVG logo and a PNG one) and a contact person with a photo."""
+    from PIL import Image
+
+    logos = project / "docs" / "assets" / "logos"
+    logos.mkdir(parents=True)
+    shutil.copy2(project / "docs" / "assets" / "images" / "logo.svg", logos / "eksempel.svg")
+    with Image.open(photo) as image:
+        image.crop((0, 0, 900, 300)).save(logos / "prove.png")
+        image.crop((0, 0, 600, 600)).save(logos / "ola.jpg", quality=90)
+    lines = ["members:"]
+    for name, url, kind, logo in FIXTURE_MEMBERS:
+        lines += [f"  - name: {name}", f"    url: {url}", f"    kind: {kind}", f"    logo: assets/logos/{logo}"]
+    (project / "data" / "members.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    name, role_nb, role_en, email, phone = FIXTURE_PERSON
+    (project / "data" / "people.yml").write_text(
+        f"people:\n  - name: {name}\n    role: {{nb: {role_nb}, en: {role_en}}}\n    email: {email}\n"
+        f"    phone: \"{phone}\"\n    photo: assets/logos/ola.jpg\n", encoding="utf-8")

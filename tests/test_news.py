@@ -75,8 +75,10 @@ def test_news_page_lists_upcoming_events_first_then_latest_news(news_site, lang)
     latest = titles(soup, 'section[aria-labelledby="cpc-news-latest"]')
     assert latest == [title["kun-norsk"], title["to-sprak"], title["frokostmote"]]
     # The archive by year, and the feed and calendar to follow.
-    years = [a.get_text() for a in soup.select(".cpc-news__years a")]
-    assert years == sorted({posts[s]["nb"][2][:4] for s in ("kun-norsk", "to-sprak", "frokostmote")}, reverse=True)
+    # The latest list holds every post, so no year needs its archive link.
+    assert not soup.select(".cpc-news__years a")
+    years = sorted({posts[s]["nb"][2][:4] for s in ("kun-norsk", "to-sprak", "frokostmote")}, reverse=True)
+    assert all((site / NEWS[lang] / year / "index.html").is_file() for year in years)
     for year_link in soup.select(".cpc-news__years a"):
         year_page = (site / NEWS[lang] / year_link["href"] / "index.html").resolve()
         assert year_page.is_file()
@@ -177,7 +179,7 @@ def test_post_page_date_and_article_metadata(news_site, lang):
     soup = soup_of(site, ("" if lang == "nb" else "en/") + "nyheter/to-sprak/")
     assert soup.h1.get_text() == title and len(soup.find_all("h1")) == 1
     time = soup.select_one(".cpc-post__date time")
-    assert time["datetime"] == day and time.get_text() == written(day, lang)
+    assert time["datetime"] == day and written(day, lang) in time.get_text()
     meta = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
     assert meta["og:type"] == "article"
     # The post's image, with its alt text, and as the image shared on social media.
@@ -205,7 +207,7 @@ def test_event_page_says_when_and_where_and_offers_its_calendar_file(news_site, 
     event = posts["workshop"][lang][3]
     path = ("" if lang == "nb" else "en/") + "nyheter/workshop/"
     soup = soup_of(site, path)
-    details = soup.select_one(".cpc-post__event")
+    details = soup.select_one(".cpc-event")
     start = event["start"]
     assert details.select_one("time")["datetime"].startswith(start.replace(" ", "T") + ":00+0")
     text = details.get_text(" ", strip=True)
@@ -240,7 +242,7 @@ def test_an_attachment_beside_the_post_is_linked_in_both_languages(news_site, la
 def test_past_event_has_no_sign_up_form(news_site):
     site, _, _ = news_site
     soup = soup_of(site, "nyheter/frokostmote/")
-    assert soup.select_one(".cpc-post__event") and not soup.select("form.cpc-form")
+    assert soup.select_one(".cpc-event") and not soup.select("form.cpc-form")
 
 
 def test_the_calendar_rebuilds_identically(news_project, tmp_path, build_env):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from support.browser import ANIMATIONS_DONE
-from support import PAGES, language_of, new_context, open_page, page_id
+from support import LANGUAGES, PAGES, language_of, new_context, open_page, page_id
 
 SKIP_TEXT = {"nb": "Hopp til hovedinnhold", "en": "Skip to content"}
 MAX_TABS = 300
@@ -83,15 +83,19 @@ def tab_through(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
-def test_skip_link_moves_focus_to_main(keyboard_page, site_url, path):
+def test_skip_link_moves_focus_to_the_content(keyboard_page, site_url, path):
+    """To <main>, or on a home page to its hero, where the page's own content starts."""
     page = keyboard_page
     open_page(page, site_url + path)
     page.keyboard.press("Tab")
     page.wait_for_function(SKIP_LINK_SHOWN)  # the link fades in (a CSS transition)
+    home = path in [LANGUAGES.root(lang) for lang in LANGUAGES.locales]
+    target = "#cpc-hero" if home else "#main"
     # The 404 page's script puts its skip link in the reader's language too.
-    assert page.evaluate(SKIP_LINK_STATE) == {"text": SKIP_TEXT[language_of(path)], "href": "#main", "visible": True}
+    assert page.evaluate(SKIP_LINK_STATE) == {"text": SKIP_TEXT[language_of(path)], "href": target, "visible": True}
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.tagName + '#' + document.activeElement.id") == "MAIN#main"
+    expected = "SECTION#cpc-hero" if home else "MAIN#main"
+    assert page.evaluate("document.activeElement.tagName + '#' + document.activeElement.id") == expected
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)

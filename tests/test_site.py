@@ -156,7 +156,7 @@ def test_sitemap_lists_both_languages_with_alternates(site_dir):
 def test_home_page_shows_focus_areas_and_calls_to_action(site_dir):
     for lang in LANGS:
         soup = soup_of(site_dir, "en/" if lang == "en" else "")
-        cards = soup.select(".cpc-home-focus .cpc-card a")
+        cards = soup.select(".cpc-home-focus .cpc-focus-card a")
         area_paths = sorted(url_path(p, lang) for p in (DOCS / "fokusomrader").glob("*.md")
                             if not p.name.endswith(".en.md") and p.name != "index.md")
         home = "en/" if lang == "en" else ""
@@ -221,7 +221,12 @@ def test_404_shows_the_readers_language(page, site_url, missing, lang, text, hom
     assert page.locator("h1:visible").inner_text() == text
     skip = {"nb": "Hopp til hovedinnhold", "en": "Skip to content"}[lang]
     assert page.locator("a.cpc-skip").text_content().strip() == skip
-    link = visible.locator("a")
+    # The menu, the search field and the footer speak the reader's language too.
+    menu = {"nb": ["Forside", "Om klyngen"], "en": ["Home", "About the cluster"]}[lang]
+    assert page.locator(".md-tabs:visible .md-tabs__link").all_inner_texts()[:2] == menu
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == {"nb": "Søk", "en": "Search"}[lang]
+    assert page.locator("footer:visible").get_attribute("lang") == lang
+    link = visible.locator("a").first
     assert urljoin(page.url, link.get_attribute("href")) == site_url + home
     link.click()
     assert page.url == site_url + home

@@ -28,7 +28,8 @@ def test_a_missing_ui_string_stops_the_build_naming_key_and_template(tmp_path, k
     result = build_project(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"{template}: data/ui.yml has no string '{key}'" in output, output
+    line = next(line for line in output.splitlines() if f"data/ui.yml has no string '{key}'" in line)
+    assert template in line.split(": data/ui.yml")[0], line
     assert "Traceback" not in output
 
 

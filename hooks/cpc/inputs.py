@@ -14,7 +14,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from cpc import bilingual, clock, datafile, forms, freshness, goals, news, pictures, rules, strings
+from cpc import (bilingual, clock, datafile, directory, forms, freshness, front_matter, goals, news, pictures, places,
+                 rules, strings)
 
 log = logging.getLogger("mkdocs.hooks.cpc")
 # `make serve` and the pull request's preview build show drafts and posts
@@ -39,6 +40,9 @@ class Inputs:
     preview: bool
     held_back: tuple  # docs-relative sources of drafts and posts dated after today
     pictures: dict  # docs-relative path -> images.Picture, for every photo the content uses
+    directory: directory.Directory  # members, people, the organisation's facts
+    main_sections: dict  # locale -> ((title, site-relative URL), ...): the menu's top level
+    edit_uri: str | None
 
 
 def load(config) -> Inputs:
@@ -68,7 +72,10 @@ def load(config) -> Inputs:
         now=now,
         preview=preview,
         held_back=() if preview else held_back,
-        pictures=pictures.render_all(docs_dir, root, set(photos.in_text), set(photos.of_posts)),
+        pictures=pictures.render_all(docs_dir, root, set(photos.in_text), set(photos.of_posts), set(photos.small)),
+        directory=directory.load(root, docs_dir, languages.locales)[0],
+        main_sections=main_sections(config, docs_dir, languages, bool(posts if preview else public)),
+        edit_uri=config.edit_uri or None,
     )
 
 
@@ -80,3 +87,28 @@ def commit_times(root: Path) -> freshness.CommitTimes | None:
     if freshness.is_shallow(root):
         log.info("Translation freshness: shallow git clone, so notices may be missing. Use `fetch-depth: 0` in CI.")
     return freshness.CommitTimes(root)
+
+
+def main_sections(config, docs_dir: Path, languages, has_news: bool) -> dict:
+    """The menu's top level in every language, from mkdocs.yml's nav and the
+    pages' own titles: the 404 page, one file for all, shows the reader's."""
+    translations = {lang.locale: lang.nav_translations or {} for lang in config.plugins["i18n"].config.languages}
+    sections = {}
+    for locale in languages.locales:
+        root, items = languages.root(locale), []
+        for entry in config.nav or []:
+            title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+            if isinstance(target, list):  # a section: its first page is its index
+                target = next(iter(target[0].values())) if isinstance(target[0], dict) else target[0]
+                title = translations[locale].get(title, title)
+            stem = target[:-3]
+            source = docs_dir / languages.source_name(stem, locale)
+            meta = front_matter.parse(source.read_text(encoding="utf-8"), source.name) or {}
+            url = root + ("" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
+            items.append((title or meta.get("title", stem), url))
+        if has_news:
+            at = next((i for i, (_, url) in enumerate(items) if url.endswith(places.PAGES[places.NEWS_BEFORE] + "/")),
+                      len(items))
+            items.insert(at, (None, f"{root}{places.NEWS}/"))  # titled by ui.yml's news_title
+        sections[locale] = tuple(items)
+    return sections

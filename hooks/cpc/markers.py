@@ -36,11 +36,21 @@ def add_filters(env: jinja2.Environment) -> jinja2.Environment:
     return env
 
 
-def replace(html: str, where: str, macros: Macros, goal_views, form_for_topic, service, ui, lang: str) -> str:
+MEMBERS_MARKER = "<!-- cpc-members -->"
+PEOPLE_MARKER = "<!-- cpc-people -->"
+DIRECTORY_MACROS = "partials/cpc-directory.html"
+
+
+def replace(html: str, where: str, macros: Macros, goal_views, form_for_topic, service, ui, lang: str,
+            members, people) -> str:
     """The page's HTML with each marker replaced by its block.
 
-    `goal_views()` and `form_for_topic(topic)` make their data only when the
-    page has that marker."""
+    `goal_views()`, `form_for_topic(topic)`, `members()` and `people()` make
+    their data only when the page has that marker."""
+    if MEMBERS_MARKER in html:
+        html = html.replace(MEMBERS_MARKER, macros.call(DIRECTORY_MACROS, "member_wall", where, members(), ui, "h2"))
+    if PEOPLE_MARKER in html:
+        html = html.replace(PEOPLE_MARKER, macros.call(DIRECTORY_MACROS, "people", where, people(), ui))
     if goals.MARKER in html:
         html = html.replace(goals.MARKER, macros.call(GOALS_MACROS, "full", where, goal_views(), ui))
     if forms.SERVICE_MARKER in html:

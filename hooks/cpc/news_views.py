@@ -32,6 +32,8 @@ class EventView(View):
     when: str
     location: str
     signup_until_text: str | None
+    day: int  # the start's day and short month, for a date tile
+    month: str
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,8 @@ class Listing(View):
     upcoming: tuple
     latest: tuple
     years: tuple
-    feed_url: str
-    calendar_url: str
+    feed_url: str | None  # None while the language has no post of its own
+    calendar_url: str | None
     news_url: str
 
 
@@ -99,7 +101,8 @@ def event_view(event: news.Event, ui) -> EventView:
         when = fill(ui["news_event_days"], start_date=date_text(start.date(), ui), start=time_text(start, ui),
                     end_date=date_text(end.date(), ui), end=time_text(end, ui))
     return EventView(start.isoformat(), end.isoformat(), date_text(start.date(), ui), when, event.location,
-                     date_text(event.signup_until, ui) if event.signup_until else None)
+                     date_text(event.signup_until, ui) if event.signup_until else None,
+                     start.day, ui["news_months_short"].split()[start.month - 1])
 
 
 def status_text(version: news.Version, today: datetime.date, ui) -> str | None:
@@ -140,7 +143,9 @@ def calendar_url(languages, lang: str, ui) -> str:
 def listing(all_news: news.News, lang: str, ui, languages, year: int | None, thumbnail) -> Listing:
     listed = all_news.listed_in(lang)
     past = all_news.not_upcoming(listed)
-    common = {"feed_url": feed_url(languages, lang), "calendar_url": calendar_url(languages, lang, ui),
+    own = all_news.has_own(lang)
+    common = {"feed_url": feed_url(languages, lang) if own else None,
+              "calendar_url": calendar_url(languages, lang, ui) if own else None,
               "news_url": news_url(languages, lang)}
     today = all_news.built_at.date()
     if year:
@@ -151,7 +156,9 @@ def listing(all_news: news.News, lang: str, ui, languages, year: int | None, thu
         None, (),
         upcoming=_items(all_news.upcoming(listed), lang, ui, languages, today, thumbnail),
         latest=_items(past[:LATEST_ON_NEWS_PAGE], lang, ui, languages, today, thumbnail),
-        years=tuple(Year(y, f"{root}{places.NEWS}/{y}/") for y in all_news.years(lang)),
+        # Only years with more than the latest list shows.
+        years=tuple(Year(y, f"{root}{places.NEWS}/{y}/") for y in all_news.years(lang)
+                    if any(v.date.year == y for v in past[LATEST_ON_NEWS_PAGE:])),
         **common,
     )
 

@@ -52,16 +52,18 @@ def is_upload(src_uri: str) -> bool:
     return images.is_raster(src_uri) and src_uri not in KEPT_AS_IS
 
 
-def render_all(docs_dir: Path, root: Path, used: set[str], post_images: set[str]) -> dict:
-    """{docs-relative path: images.Picture} for every raster image the content uses."""
+def render_all(docs_dir: Path, root: Path, used: set[str], post_images: set[str], small: set[str]) -> dict:
+    """{docs-relative path: images.Picture} for every raster image the content
+    uses: in text (lead widths), as a post's image (lead and thumbnail widths,
+    og:image) or small (logos and portraits: thumbnail widths)."""
     cache = root / CACHE_DIR
     pictures = {}
-    for source in sorted(used | post_images):
+    for source in sorted(used | post_images | small):
         if not is_upload(source):
             continue
         post = source in post_images
-        pictures[source] = images.render(docs_dir / source, source, POST_WIDTHS if post else images.LEAD.widths,
-                                         cache, og=post)
+        widths = POST_WIDTHS if post else images.LEAD.widths if source in used else images.THUMBNAIL.widths
+        pictures[source] = images.render(docs_dir / source, source, widths, cache, og=post)
     return pictures
 
 

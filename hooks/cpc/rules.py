@@ -22,7 +22,7 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import bilingual, clock, datafile, front_matter, goals, images, news, pictures, strings
+from cpc import bilingual, clock, datafile, directory, front_matter, goals, images, news, pictures, strings
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
@@ -145,6 +145,7 @@ class Checker:
         self.inspected: dict[str, list] = {}
         self.photos: set[str] = set()
         self.post_images: set[str] = set()
+        self.small_photos: set[str] = set()
 
     def error(self, page: Page, line: int, nb: str, en: str) -> None:
         self.findings.append(Finding("error", page.path, line, nb, en))
@@ -535,6 +536,7 @@ def check(root: Path, docs: Path, languages: Languages | None = None) -> tuple[l
 def _check(root: Path, docs: Path, languages: Languages | None):
     checker = Checker(root, docs, languages)
     findings = checker.run() + check_goals(root, checker.languages) + check_ui(root, checker.languages)
+    findings += check_directory(root, docs, checker)
     findings = sorted(findings, key=lambda f: (shown(f.path, root), f.line, f.level))
     return findings, checker.notes, len(checker.pages), checker
 
@@ -560,11 +562,26 @@ def summary(errors: int, warnings: int, pages: int) -> str:
     return f"ingen feil, {warnings} advarsler i {pages} sider. / no errors, {warnings} warnings in {pages} pages."
 
 
+def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
+    """Members, people and the organisation's facts (directory.py); their logos
+    and photos through the image step's check."""
+    found, problems = directory.load(root, docs, checker.languages.locales)
+    findings = [Finding("error", root / label, p.line, p.nb, p.en) for label, ps in problems.items() for p in ps]
+    for path in [m.logo for m in found.members] + [p.photo for p in found.people if p.photo]:
+        if path and pictures.is_upload(path):
+            for problem in images.inspect(docs / path, path, images.THUMBNAIL.min_width)[1]:
+                findings.append(Finding(problem.level, docs / path, 1, problem.nb, problem.en))
+            checker.small_photos.add(path)
+    return findings
+
+
 @dataclass(frozen=True)
 class Photos:
-    """The raster images the content uses (docs-relative): in text, and as posts' images."""
+    """The raster images the content uses (docs-relative): in text, as posts'
+    images, and small (logos, portraits)."""
     in_text: frozenset
     of_posts: frozenset
+    small: frozenset
 
 
 def stop_on_errors(root: Path, docs: Path, languages: Languages) -> Photos:
@@ -577,4 +594,4 @@ def stop_on_errors(root: Path, docs: Path, languages: Languages) -> Photos:
     for finding in findings:
         if finding.path.suffix != ".md" or "piksler" in finding.nb:
             log.info(describe(finding, root))
-    return Photos(frozenset(checker.photos), frozenset(checker.post_images))
+    return Photos(frozenset(checker.photos), frozenset(checker.post_images), frozenset(checker.small_photos))

@@ -28,13 +28,17 @@ class MissingField(PluginError):
 
 
 def _template_label() -> str:
-    frame = sys._getframe(2)
+    """The template asking, and the templates it was called from: Jinja
+    compiles each template into a module whose globals name it (`name`)."""
+    chain, frame = [], sys._getframe(2)
     while frame is not None:
         names = frame.f_globals
-        if "environment" in names and isinstance(names.get("name"), str):
-            return names["name"]
+        if "environment" in names and isinstance(names.get("name"), str) and names["name"] not in chain:
+            chain.append(names["name"])
         frame = frame.f_back
-    return "(not a template)"
+    if not chain:
+        return "(not a template)"
+    return chain[0] + (f" (in {', '.join(chain[1:])})" if chain[1:] else "")
 
 
 class Record(dict):

@@ -50,6 +50,8 @@ PATCHES = (
           "our search (Pagefind) sits where Material's would, in the header."),
     Patch("partials/nav-item.html", 'tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}', 2,
           "a section's label would get an empty tabindex (Nu HTML Checker)."),
+    Patch("partials/tabs-item.html", "{% if ref.active %}", "{% if ref.active or ref.url == cpc.current_tab %}", 1,
+          "a post is not in the menu, yet belongs to the news: its tab is marked current (views.PageView.current_tab)."),
     Patch("partials/toc.html", '<label class="md-nav__title" for="__toc">',
           '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>', 1,
           "pages outside the menu have no __toc toggle for the label to point at (Nu HTML Checker)."),

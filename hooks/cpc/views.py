@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
-from cpc import forms, freshness, goals, images, news, news_pages, news_views, pictures, places
+from cpc import directory, forms, freshness, goals, images, news, news_pages, news_views, pictures, places
 from cpc.inputs import Inputs
 from cpc.strings import Strings, View, strict
 
@@ -87,12 +87,18 @@ class PageView(View):
     other_og_locales: tuple
     feed: object | None  # Record(href, title) once the language has news
     social: Social
+    footer: object  # Record: email, address, org_number, social, feed_url, calendar_url, edit_url
+    sections: tuple  # the menu's top level: Records(title, url), for the 404 page and the footer
+    skip_to: str  # the id the skip link leads to
+    current_tab: str | None  # a tab to mark current when the page is not in the menu (posts)
+    sequence: object | None  # Record(previous, next) within a section (focus areas)
 
 
 @dataclass(frozen=True)
 class HomeView(PageView):
     goals: tuple
     news: news_views.HomeNews | None
+    members: tuple  # groups: Record(kind, title, members)
 
 
 @dataclass(frozen=True)
@@ -106,15 +112,8 @@ class PostView(PageView):
 
 
 @dataclass(frozen=True)
-class LanguageVersion(View):
-    lang: str
-    root: str
-    ui: Strings
-
-
-@dataclass(frozen=True)
 class NotFoundView(PageView):
-    languages: tuple  # every language's strings: the 404 page shows the reader's
+    languages: tuple  # every language's view (PageView): the 404 page shows the reader's
 
 
 # --- The language switcher ----------------------------------------------------------
@@ -164,6 +163,16 @@ def _common(inputs: Inputs, lang: str, kind: Kind, page=None, social: Social | N
     if inputs.news.has_own(lang):
         feed = strict({"href": inputs.site_url + news_views.feed_url(inputs.languages, lang), "title": ui["news_feed_title"]})
     image, size = DEFAULT_OG_IMAGE
+    organisation = inputs.directory.organisation
+    own_news = inputs.news.has_own(lang)
+    footer = strict({
+        "email": inputs.contact_email, "address": organisation.address, "org_number": organisation.org_number,
+        "social": list(organisation.social),
+        "feed_url": news_views.feed_url(inputs.languages, lang) if own_news else None,
+        "calendar_url": news_views.calendar_url(inputs.languages, lang, ui) if own_news else None,
+        # Staff reach the source from here; generated pages have none.
+        "edit_url": inputs.edit_uri + page.file.src_uri if page and inputs.edit_uri and page.file.abs_src_path else None,
+    })
     return {
         "kind": kind.name.lower(),
         "lang": lang,
@@ -176,7 +185,63 @@ def _common(inputs: Inputs, lang: str, kind: Kind, page=None, social: Social | N
         "other_og_locales": tuple(inputs.ui[other]["og_locale"] for other in inputs.languages.locales if other != lang),
         "feed": feed,
         "social": social or Social("website", None, inputs.site_url + image, size),
+        "footer": footer,
+        "sections": tuple(strict({"title": title or ui["news_title"], "url": url})
+                          for title, url in inputs.main_sections[lang]),
+        "skip_to": "cpc-hero" if kind is Kind.HOME else "main",
+        "current_tab": news_views.news_url(inputs.languages, lang) if kind is Kind.POST else None,
+        "sequence": sequence(page) if page else None,
     }
+
+
+def sequence(page):
+    """The previous and next page of the page's section (the focus areas), or None."""
+    parent = getattr(page, "parent", None)
+    siblings = [child for child in (parent.children if parent else []) if getattr(child, "is_page", False)]
+    if page not in siblings or len(siblings) < 3 or page is siblings[0]:
+        return None  # not in a section of its own, or the section's index
+    at = siblings.index(page)
+    step = lambda other: {"title": other.title, "url": other.url} if other is not None else None
+    return strict({"previous": step(siblings[at - 1] if at > 1 else None),
+                   "next": step(siblings[at + 1] if at + 1 < len(siblings) else None)})
+
+
+def hidden_parts(page, kind: Kind) -> list[str]:
+    """Material's `hide:` for a page: no sidebar that would hold one link, no
+    table of contents with one entry or none."""
+    hide = list(page.meta.get("hide") or [])
+    parent = getattr(page, "parent", None)
+    if kind is not Kind.PLAIN or parent is None or len(parent.children) < 2:
+        hide.append("navigation")
+    toc = list(page.toc)
+    entries = toc[0].children if len(toc) == 1 else toc  # the page's own h1 is not an entry
+    if kind is not Kind.PLAIN or sum(1 + len(entry.children) for entry in entries) < 2:
+        hide.append("toc")
+    return sorted(set(hide))
+
+
+def member_groups(inputs: Inputs, ui, page_url: str) -> tuple:
+    """The logo wall: members, partners and funders, each group in data/members.yml's order."""
+    groups = []
+    for kind in directory.KINDS:
+        members = [m for m in inputs.directory.members if m.kind == kind]
+        if members:
+            groups.append({"kind": kind, "title": ui[f"members_kind_{kind}"],
+                           "members": [{"name": m.name, "url": m.url, "logo": logo_view(inputs, m.logo, m.name, page_url)}
+                                       for m in members]})
+    return strict(groups)
+
+
+def logo_view(inputs: Inputs, path: str, name: str, page_url: str):
+    picture = inputs.pictures.get(path)
+    return strict({"picture": pictures.view(picture, name, images.THUMBNAIL, page_url) if picture else None,
+                   "src": get_relative_url(path, page_url), "alt": name})
+
+
+def people(inputs: Inputs, lang: str, page_url: str) -> tuple:
+    return strict([{"name": p.name, "role": p.role.get(lang, ""), "email": p.email, "phone": p.phone,
+                    "photo": logo_view(inputs, p.photo, p.name, page_url) if p.photo else None}
+                   for p in inputs.directory.people])
 
 
 def page_view(page, inputs: Inputs) -> PageView:
@@ -191,7 +256,8 @@ def page_view(page, inputs: Inputs) -> PageView:
     if kind is Kind.HOME:
         return HomeView(**_common(inputs, lang, kind, page),
                         goals=strict(goals.views(inputs.goals, lang, ui, compact=True)),
-                        news=news_views.home_news(inputs.news, lang, ui, inputs.languages, thumbnail))
+                        news=news_views.home_news(inputs.news, lang, ui, inputs.languages, thumbnail),
+                        members=member_groups(inputs, ui, page.url))
     if kind is Kind.NEWS:
         return NewsView(**_common(inputs, lang, kind, page),
                         news=news_views.listing(inputs.news, lang, ui, inputs.languages, page.meta.get("news_year"),
@@ -232,7 +298,7 @@ def not_found_view(inputs: Inputs) -> NotFoundView:
     """The one 404 page: the default language around a body in every language."""
     lang = inputs.languages.default
     return NotFoundView(**_common(inputs, lang, Kind.NOT_FOUND),
-                        languages=tuple(LanguageVersion(locale, inputs.languages.root(locale), inputs.ui[locale])
+                        languages=tuple(PageView(**_common(inputs, locale, Kind.NOT_FOUND))
                                         for locale in inputs.languages.locales))
 
 

@@ -546,6 +546,13 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
   }
   const skip = document.querySelector(".cpc-skip");
   if (skip) skip.textContent = best.section.getAttribute("data-cpc-skip");
+  // The menu, the drawer and the footer in the reader's language too.
+  document.querySelectorAll(".cpc-lang-part").forEach((part) => {
+    part.hidden = part.dataset.cpcLang !== best.section.lang;
+  });
+  const search = document.querySelector("[data-cpc-search-input]");
+  const words = JSON.parse(best.section.getAttribute("data-cpc-search") || "{}");
+  if (search) Object.entries(words).forEach(([name, value]) => search.setAttribute(name, value));
   document.documentElement.lang = best.section.lang;
   document.title = `${best.section.getAttribute("data-cpc-title")} - ${document.title.split(" - ").pop()}`;
 })();
@@ -562,15 +569,15 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
     });
     if (items.length && items.every((item) => item.hidden)) block.hidden = true;
   });
-  document.querySelectorAll("[data-cpc-closes]").forEach((signup) => {
-    if (Date.parse(signup.dataset.cpcCloses) > now) return;
-    signup.querySelectorAll("[data-cpc-signup-open]").forEach((part) => {
+  const signup = document.querySelector("[data-cpc-closes]");
+  if (signup && Date.parse(signup.dataset.cpcCloses) <= now) {
+    document.querySelectorAll("[data-cpc-signup-open]").forEach((part) => {
       part.hidden = true;
     });
-    signup.querySelectorAll("[data-cpc-signup-closed]").forEach((part) => {
+    document.querySelectorAll("[data-cpc-signup-closed]").forEach((part) => {
       part.hidden = false;
     });
-  });
+  }
 })();
 
 // Both scripts have run: tests and measurements wait for this, not for time.

@@ -1,0 +1,71 @@
+"""Who the cluster is, from data/members.yml and data/people.yml: a logo wall
+on the home page and on "Om klyngen", contact people on "Kontakt". The real
+files ship empty, and then nothing shows; the fixture (conftest) fills them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURE_MEMBERS, FIXTURE_PERSON
+from cpc import directory
+from support import LANGUAGES
+
+HOMES = ["", "en/"]
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("path", HOMES + ["om-klyngen/", "kontakt/", "en/kontakt/"])
+def test_empty_files_show_nothing(site_dir, path):
+    soup = soup_of(site_dir, path)
+    assert not soup.select(".cpc-members, .cpc-people")
+
+
+@pytest.mark.parametrize("path", HOMES + ["om-klyngen/", "en/om-klyngen/"])
+def test_the_logo_wall_links_each_member_with_its_name_as_alt_text(photo_site, path):
+    site, _, _ = photo_site
+    wall = soup_of(site, path).select_one(".cpc-members")
+    links = wall.select("a")
+    assert [(a["href"], a.find("img")["alt"]) for a in links] == [(url, name) for name, url, _, _ in FIXTURE_MEMBERS]
+    raster = wall.select_one("picture img")
+    assert raster and raster["width"] and raster["height"] and (site / path / raster["src"]).resolve().is_file()
+    assert len(wall.select("h3")) == 2  # members, then partners
+
+
+@pytest.mark.parametrize(("path", "role"), [("kontakt/", FIXTURE_PERSON[1]), ("en/kontakt/", FIXTURE_PERSON[2])])
+def test_contact_people_show_on_the_contact_page(photo_site, path, role):
+    site, _, _ = photo_site
+    person = soup_of(site, path).select_one(".cpc-person")
+    assert person.select_one(".cpc-person__name").get_text() == FIXTURE_PERSON[0]
+    assert person.select_one(".cpc-person__role").get_text() == role
+    assert person.select_one('a[href="mailto:ola@example.com"]') and person.select_one('a[href="tel:+4740000000"]')
+    assert person.select_one("picture img")["alt"] == FIXTURE_PERSON[0]
+
+
+BAD = [
+    ("members.yml", "members:\n  - name: A\n    url: http://a.example\n    kind: member\n    logo: assets/images/logo.svg\n", 3,
+     "https://"),
+    ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: member\n    logo: assets/nei.svg\n", 5,
+     "finnes ikke i docs/"),
+    ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: sponsor\n    logo: assets/images/logo.svg\n",
+     4, "member, partner, funder"),
+    ("people.yml", "people:\n  - name: B\n    role: Leder\n    email: b@example.com\n", 3, "en tekst per språk"),
+    ("people.yml", "people:\n  - name: B\n    role: {nb: Leder, en: Head}\n    email: b-at-example\n", 4, "E-postadressen"),
+    ("organisation.yml", "address: ''\norg_number: '12345'\nsocial: []\n", 2, "ni sifre"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line", "nb"), BAD, ids=[f"{b[0]}:{b[3]}" for b in BAD])
+def test_each_mistake_is_named_with_file_and_line(tmp_path, name, text, line, nb):
+    root = tmp_path
+    (root / "data").mkdir()
+    (root / "docs" / "assets" / "images").mkdir(parents=True)
+    (root / "docs" / "assets" / "images" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (root / "data" / name).write_text(text, encoding="utf-8")
+    _, problems = directory.load(root, root / "docs", LANGUAGES.locales)
+    [found] = problems[f"data/{name}"]
+    assert found.line == line and nb in found.nb, found
