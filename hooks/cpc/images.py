@@ -55,16 +55,14 @@ class Slot:
     min_width: int
 
 
-# Lead image in a post, in Material's content column (rem is 20 px, 22 px from
-# 1600 px, 24 px from 2000 px; a 12.1rem sidebar each side from 1220 px, the
-# table of contents alone from 960 px; 0.8-1.2rem margins): 688-826 CSS px on
-# a desktop, full width less 32 px on a phone. 1170 serves a 390 px phone at
-# DPR 3 and the desktop column at DPR 1.5; 1600 serves it at DPR 2.
+# Lead image in a post, in the text column: at most 40rem wide (cpc.css; rem
+# is 20 px, 22 px from 1600 px, 24 px from 2000 px), full width less 32 px on
+# a phone. 1170 serves a 390 px phone at DPR 3 and the desktop column at DPR
+# 1.5; 1600 serves it at DPR 2.
 LEAD = Slot(
     name="lead",
     widths=(480, 800, 1170, 1600),
-    sizes=("(min-width: 2000px) 826px, (min-width: 1600px) 757px, (min-width: 1220px) 688px, "
-           "(min-width: 960px) calc(100vw - 282px), calc(100vw - 32px)"),
+    sizes="(min-width: 2000px) 960px, (min-width: 1600px) 880px, (min-width: 832px) 800px, calc(100vw - 32px)",
     min_width=760,
 )
 # Thumbnails in news lists, the home page's news and beside events: 160 CSS px
