@@ -294,14 +294,114 @@ def choices_report(results: dict) -> list[str]:
     return lines
 
 
+# --- Photos (issue 16) -------------------------------------------------------------------
+
+PHOTO_COUNT = 20
+PHOTO_POST = "nyheter/foto-01/"
+# Layout shifts as the page loads, summed (CLS), and what the lead picture shows.
+MEASURE_PHOTO = """async () => {
+  const shifts = await new Promise((resolve) => {
+    let total = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+      .observe({ type: "layout-shift", buffered: true });
+    requestAnimationFrame(() => setTimeout(() => resolve(total), 300));
+  });
+  const img = document.querySelector(".cpc-post__image img");
+  const file = new Image(); file.src = img.currentSrc; await file.decode();
+  return { cls: shifts, natural: file.naturalWidth, shown: img.getBoundingClientRect().width, dpr: devicePixelRatio };
+}"""
+MEASURE_SHIFTS = MEASURE_PHOTO.split("  const img =")[0] + "  return shifts;\n}"
+SCREENS = {"390 px, DPR 3": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True},
+           "1366 px, DPR 1": {"viewport": {"width": 1366, "height": 768}, "device_scale_factor": 1}}
+
+
+def write_photo_posts(project: Path, count: int, with_photos: bool) -> None:
+    """`count` posts, each with its own phone photo (a different crop of the
+    tiled real photographs, with EXIF orientation, GPS and camera data)."""
+    from sitetools.photos import save_phone_jpeg, tiled_upright_photo
+
+    folder = project / "docs" / "nyheter"
+    folder.mkdir(parents=True, exist_ok=True)
+    big = tiled_upright_photo((3000 + 10 * count, 4000)) if with_photos else None
+    for n in range(1, count + 1):
+        lines = ["---", f"title: Besøk nummer {n}", "description: Et besøk.", f"date: 2026-01-{n:02d}"]
+        if with_photos:
+            save_phone_jpeg(big.crop((10 * n, 0, 10 * n + 3000, 4000)), folder / f"foto-{n:02d}.jpg")
+            lines += [f"image: foto-{n:02d}.jpg", "image_alt: Et besøk", "image_credit: Fotograf"]
+        (folder / f"foto-{n:02d}.md").write_text("\n".join(lines) + "\n---\n\nTekst.\n", encoding="utf-8")
+
+
+def photo_bench(work: Path, runs: int, lighthouse_runs: bool) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from sitetools.browser import new_context, open_page
+
+    results = {}
+    plain = copy_project(work / "photos-none")
+    write_photo_posts(plain, PHOTO_COUNT, with_photos=False)
+    results["build_without"] = timed_build(plain, work / "photos-none-site", **BUILD_ENV)
+    project = copy_project(work / "photos")
+    write_photo_posts(project, PHOTO_COUNT, with_photos=True)
+    root = work / "photos-site"
+    root.mkdir()
+    with serve_site(root) as base:
+        results["cold"] = timed_build(project, root, SITE_URL=base, **BUILD_ENV)
+        cache = project / ".cache" / "images"
+        before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+        results["warm"] = timed_build(project, root, SITE_URL=base, **BUILD_ENV)
+        results["encoded_again"] = sum(1 for p in cache.rglob("*") if p.is_file() and before.get(p) != p.stat().st_mtime_ns)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            for name, screen in SCREENS.items():
+                view = first_view(browser, base + PHOTO_POST, **screen)
+                picture = [size for url, size in view["eager"] if "/foto-01." in url]
+                context = new_context(browser, **screen)
+                page = context.new_page()
+                open_page(page, base + PHOTO_POST)
+                shown = page.evaluate(MEASURE_PHOTO)
+                cls = {}
+                for path in ("nyheter/", ""):  # the thumbnails' pages
+                    open_page(page, base + path)
+                    cls[path] = page.evaluate(MEASURE_SHIFTS)
+                context.close()
+                results[name] = {"bytes": view["bytes"], "requests": len(view["eager"]), "image": sum(picture),
+                                 **shown, "cls_news": cls["nyheter/"], "cls_home": cls[""]}
+            browser.close()
+        if lighthouse_runs:
+            ensure_lighthouse()
+            for name, path in (("photo post", PHOTO_POST), ("home", "")):
+                values = [lighthouse(base + path, work / "report.json")["lcp"] for _ in range(runs)]
+                results[f"lcp {name}"] = statistics.median(values)
+    return results
+
+
+def photo_report(r: dict) -> list[str]:
+    lines = ["### Photos: a post with a phone photo (4000×3000 JPEG with GPS and camera data)", "",
+             "| screen | first view | the picture | picture's width / (shown × DPR) | CLS post / news / home |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for name in SCREENS:
+        m = r[name]
+        lines.append(f"| {name} | {kib(m['bytes'])} in {m['requests']} requests | {kib(m['image'])} | "
+                     f"{m['natural']} / {m['shown'] * m['dpr']:.0f} = {m['natural'] / (m['shown'] * m['dpr']):.2f} | "
+                     f"{m['cls']:.3f} / {m['cls_news']:.3f} / {m['cls_home']:.3f} |")
+    lines += ["", f"Build with {PHOTO_COUNT} photo posts: cold {r['cold']:.1f} s, warm {r['warm']:.1f} s "
+              f"({r['encoded_again']} files encoded again); the same posts without photos {r['build_without']:.1f} s. "
+              f"Cold: {(r['cold'] - r['build_without']) / PHOTO_COUNT:.2f} s more per photo (budget 3 s); warm / without: "
+              f"{r['warm'] / r['build_without']:.2f} (budget 1.2).", ""]
+    if "lcp photo post" in r:
+        lines += [f"Lighthouse mobile LCP: photo post {r['lcp photo post']:.2f} s, home {r['lcp home']:.2f} s, ratio "
+                  f"{r['lcp photo post'] / r['lcp home']:.2f} (budget 1.6).", ""]
+    return lines
+
+
 # --- Report ----------------------------------------------------------------------------
 
 def kib(n: float) -> str:
     return f"{n / 1024:.1f} KiB"
 
 
-def report(sizes: dict, lunr: dict, lcp: dict | None, pages: int, choices: dict) -> str:
-    lines = choices_report(choices) + ["### Size and speed", "",
+def report(sizes: dict, lunr: dict, lcp: dict | None, pages: int, choices: dict, photos: dict) -> str:
+    lines = choices_report(choices) + photo_report(photos) + ["### Size and speed", "",
              f"| | the site | with {pages} news posts per language |", "| --- | ---: | ---: |"]
     small, big = sizes["site"], sizes["stress"]
     lines.append(f"| build time | {small['build']:.1f} s | {big['build']:.1f} s |")
@@ -350,7 +450,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--choices-only", action="store_true", help="only the page CSS and script loading comparison")
+    parser.add_argument("--photos-only", action="store_true", help="only the photo measurements")
     args = parser.parse_args()
+    if args.photos_only:
+        with tempfile.TemporaryDirectory(prefix="cpc-bench-") as tmp:
+            print("\n".join(photo_report(photo_bench(Path(tmp), args.runs, not args.skip_lighthouse))))
+        return
     if args.choices_only:
         with tempfile.TemporaryDirectory(prefix="cpc-bench-") as tmp:
             print("\n".join(choices_report(design_choices(Path(tmp), args.runs, not args.skip_lighthouse))))
@@ -390,7 +495,8 @@ def main() -> None:
 
         lcp = None if args.skip_lighthouse else side_by_side(work, args.runs)
         choices = design_choices(work, args.runs, not args.skip_lighthouse)
-    table = report(sizes, lunr, lcp, args.pages, choices)
+        photos = photo_bench(work, args.runs, not args.skip_lighthouse)
+    table = report(sizes, lunr, lcp, args.pages, choices, photos)
     (BENCH / "results.md").write_text(table + "\n", encoding="utf-8")
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
