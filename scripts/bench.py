@@ -463,24 +463,25 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     sizes = {}
-    with tempfile.TemporaryDirectory(prefix="cpc-bench-") as tmp, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory(prefix="cpc-bench-") as tmp:
         work = Path(tmp)
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
-        for name, count in (("site", 0), ("stress", args.pages)):
-            project = copy_project(work / name)
-            if count:
-                write_stress_posts(project, count)
-            site = work / f"{name}-site"
-            site.mkdir()
-            log: list = []
-            with serve_site(site, log=log) as base:
-                seconds = timed_build(project, site, SITE_URL=base, **BUILD_ENV)
-                print(f"{name}: built in {seconds:.1f} s", file=sys.stderr)
-                news_page = site / "nyheter" / "index.html"
-                sizes[name] = {"build": seconds, "index": folder_size(site / "pagefind"),
-                               "news_page": gzip_size(news_page) if news_page.exists() else None,
-                               "browser": measure(browser, base, log, site)}
-        browser.close()
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            for name, count in (("site", 0), ("stress", args.pages)):
+                project = copy_project(work / name)
+                if count:
+                    write_stress_posts(project, count)
+                site = work / f"{name}-site"
+                site.mkdir()
+                log: list = []
+                with serve_site(site, log=log) as base:
+                    seconds = timed_build(project, site, SITE_URL=base, **BUILD_ENV)
+                    print(f"{name}: built in {seconds:.1f} s", file=sys.stderr)
+                    news_page = site / "nyheter" / "index.html"
+                    sizes[name] = {"build": seconds, "index": folder_size(site / "pagefind"),
+                                   "news_page": gzip_size(news_page) if news_page.exists() else None,
+                                   "browser": measure(browser, base, log, site)}
+            browser.close()
 
         project = copy_project(work / "lunr")
         write_stress_posts(project, args.pages)

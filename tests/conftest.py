@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -75,14 +76,21 @@ def news_project(tmp_path_factory, news_today):
     return project, posts
 
 
+@contextmanager
+def built_and_served(project: Path, dest: Path, build_env: dict):
+    """Build a project copy strictly into `dest` and serve it; yield the base URL."""
+    result = build_project(project, dest, **build_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_site(dest) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def news_site(tmp_path_factory, news_project, build_env):
     """(site folder, base URL, posts) of the project with fixture posts, served."""
     project, posts = news_project
     dest = tmp_path_factory.mktemp("news-site")
-    result = build_project(project, dest, **build_env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve_site(dest) as url:
+    with built_and_served(project, dest, build_env) as url:
         yield dest, url, posts
 
 
@@ -137,9 +145,7 @@ def photo_site(tmp_path_factory, photo_project, build_env):
     """(site folder, base URL, project) of the photo project, built and served."""
     project, _ = photo_project
     dest = tmp_path_factory.mktemp("photo-site")
-    result = build_project(project, dest, **build_env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve_site(dest) as url:
+    with built_and_served(project, dest, build_env) as url:
         yield dest, url, project
 
 

@@ -5,7 +5,7 @@
 - A page asks for a form with a marker line in its Markdown:
   `<!-- cpc-contact-form -->` or `<!-- cpc-contact-form topic=membership -->`.
 - `form_view` gives the form's data; the `contact_form` macro in
-  overrides/partials/cpc-contact-form.html holds the markup. An event's post
+  overrides/partials/cpc-forms.html holds the markup. An event's post
   calls the macro itself, for its sign-up form.
 """
 from __future__ import annotations
