@@ -386,3 +386,11 @@ def test_transparent_png_keeps_alpha_in_avif_and_is_on_white_in_jpeg(tmp_path):
         assert avif.mode == "RGBA" and avif.getpixel((2, 2))[3] == 0
     with Image.open(tmp_path / "site" / picture.fallback[-1].path) as jpeg:
         assert distance(jpeg.convert("RGB").getpixel((2, 2)), (255, 255, 255)) < 8
+
+
+def test_an_upload_that_passed_is_not_decoded_again(phone, tmp_path, monkeypatch):
+    """Builds and make check inspect every photo; a rebuild reads no pixels again."""
+    first = images.inspect(phone.jpeg, "foto.jpg", images.LEAD.min_width, tmp_path)
+    monkeypatch.setattr(images, "_open_verified", lambda *args, **kwargs: pytest.fail("decoded again"))
+    assert images.inspect(phone.jpeg, "foto.jpg", images.LEAD.min_width, tmp_path) == first
+    assert images.inspect(phone.jpeg, "foto.jpg", 10_000, tmp_path)[1][0].kind == "too_small"

@@ -72,10 +72,12 @@ SLOTS = (LEAD, THUMBNAIL)
 
 OG_SIZE = (1200, 630)
 
-# Renditions this wide are picked only on screens with DPR >= 1.5 (phones at
-# 3x, laptops at 1.5x/2x), where a pixel is too small to show the smoothing
-# of a lower quality or a faster AVIF speed (scripts/measure_images.py).
-HIGH_DPR_WIDTH = 1100
+# Renditions this wide fill a phone's column at DPR 1.75 or more, or a desktop
+# column: a post's largest element. At the lower quality their bytes keep the
+# photo post's LCP within 1.6 x the home page's on a mobile connection (make
+# bench: 800 px is 72 KiB at q40-42 against 124 KiB at q55), where a pixel is
+# too small to show the smoothing. Smaller renditions are thumbnails.
+HIGH_DPR_WIDTH = 700
 
 
 @dataclass(frozen=True)
@@ -324,23 +326,32 @@ def _open_verified(path: Path, label: str, wanted_width: int | None
     return _Opened(image, upright), None
 
 
-def inspect(path: Path, label: str, min_width: int) -> tuple[ImageInfo | None, list[ImageProblem]]:
+def inspect(path: Path, label: str, min_width: int, cache_dir: Path | None = None
+            ) -> tuple[ImageInfo | None, list[ImageProblem]]:
     """Cheap check of one upload: exists (case-exact), is an image we take,
     decodes completely, and is wide enough (a warning otherwise). `label` is
-    how messages name the file, e.g. "nyheter/foto.jpg"."""
+    how messages name the file, e.g. "nyheter/foto.jpg". With `cache_dir`, an
+    upload that passed once is not decoded again (keyed by its bytes)."""
     exists, variant = _case_exact_lookup(path)
     if not exists:
         return None, [_missing(label, variant)]
     if path.suffix.lower() in OTHER_IMAGE_SUFFIXES:
         return None, [_unsupported(label, path.suffix.lstrip(".").upper())]
-    opened, problem = _open_verified(path, label, wanted_width=1)
-    if problem:
-        return None, [problem]
-    assert opened is not None
-    with opened.image as image:
-        width, height = opened.upright
-        info = ImageInfo(format=image.format or "HEIF", width=width, height=height)
-    problems = [_too_small(label, width, min_width)] if width < min_width else []
+    passed = cache_dir / "inspected" / f"{hashlib.sha256(path.read_bytes()).hexdigest()}.json" if cache_dir else None
+    if passed and passed.is_file():
+        info = ImageInfo(**json.loads(passed.read_text(encoding="utf-8")))
+    else:
+        opened, problem = _open_verified(path, label, wanted_width=1)
+        if problem:
+            return None, [problem]
+        assert opened is not None
+        with opened.image as image:
+            width, height = opened.upright
+            info = ImageInfo(format=image.format or "HEIF", width=width, height=height)
+        if passed:
+            passed.parent.mkdir(parents=True, exist_ok=True)
+            passed.write_text(json.dumps(info.__dict__), encoding="utf-8")
+    problems = [_too_small(label, info.width, min_width)] if info.width < min_width else []
     return info, problems
 
 

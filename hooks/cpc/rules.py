@@ -388,7 +388,8 @@ class Checker:
     # Photos: the image step's own check (images.py), once per file.
     def check_photo(self, page: Page, line: int, rel: str, post: bool = False) -> None:
         if rel not in self.inspected:
-            self.inspected[rel] = images.inspect(self.docs / rel, rel, images.LEAD.min_width)[1]
+            self.inspected[rel] = images.inspect(self.docs / rel, rel, images.LEAD.min_width,
+                                                 self.root / pictures.CACHE_DIR)[1]
         for problem in self.inspected[rel]:
             (self.error if problem.level == "error" else self.warning)(page, line, problem.nb, problem.en)
         if not any(p.level == "error" for p in self.inspected[rel]):
@@ -569,7 +570,7 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
     findings = [Finding("error", root / label, p.line, p.nb, p.en) for label, ps in problems.items() for p in ps]
     for path in [m.logo for m in found.members] + [p.photo for p in found.people if p.photo]:
         if path and pictures.is_upload(path):
-            for problem in images.inspect(docs / path, path, images.THUMBNAIL.min_width)[1]:
+            for problem in images.inspect(docs / path, path, images.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
                 findings.append(Finding(problem.level, docs / path, 1, problem.nb, problem.en))
             checker.small_photos.add(path)
     return findings
