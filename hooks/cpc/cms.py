@@ -63,7 +63,7 @@ POLICY = "; ".join([
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
     "font-src 'self'",
-    "connect-src 'self' blob: https://api.github.com",
+    "connect-src 'self' data: blob: https://api.github.com",
     "worker-src 'self' blob:",
     "frame-src 'none'",
     "form-action 'none'",
@@ -287,9 +287,9 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
                 "i18n": {"initial_locales": [languages.default]},
                 "fields": form_fields(news.POST_FIELDS, POST, locales, True, {"event": event}) + [_body("Tekst")],
             },
-            {"name": "sider", "label": "Sider", "label_singular": "side", "i18n": True, "delete": False,
+            {"name": "sider", "label": "Sider", "label_singular": "side", "i18n": True,
              "files": page_pairs(docs_dir, nav_sources(nav), languages)},
-            {"name": "data", "label": "Mål, medlemmer og kontakter", "delete": False, "files": [
+            {"name": "data", "label": "Mål, medlemmer og kontakter", "files": [
                 data_file("mal", "Mål", goals.GOALS_FILE, "goals", goals.GOAL_FIELDS, GOAL,
                           {"baseline": point, "target": target, "measurements": measurement}),
                 data_file("medlemmer", "Medlemmer og partnere", directory.MEMBERS_FILE, "members",
