@@ -65,7 +65,7 @@ POLICY = "; ".join([
     "font-src 'self'",
     "connect-src 'self' data: blob: https://api.github.com",
     "worker-src 'self' blob:",
-    "frame-src 'none'",
+    "frame-src 'self' blob:",
     "form-action 'none'",
     "base-uri 'self'",
     "object-src 'none'",
