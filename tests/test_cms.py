@@ -108,6 +108,7 @@ def test_languages_backend_and_review():
     assert settings["backend"] == {"name": "github", "repo": "cpcluster/website", "branch": "main",
                                    "auth_methods": ["token"]}
     assert settings["publish_mode"] == "editorial_workflow"
+    assert all(c["publish"] is False for c in settings["collections"])
     assert settings["output"] == {"omit_empty_optional_fields": True}
     assert settings["slug"] == {"encoding": "ascii", "clean_accents": True}
 

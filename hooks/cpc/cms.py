@@ -274,7 +274,9 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
         "slug": {"encoding": "ascii", "clean_accents": True},
         "i18n": {"structure": "multiple_files", "locales": list(locales), "default_locale": languages.default,
                  "omit_default_locale_from_file_path": True},
-        "collections": [
+        # Editors send a change for review but never publish it: administrators
+        # merge the pull request on GitHub once `make test` has passed.
+        "collections": [collection | {"publish": False} for collection in [
             {
                 "name": "nyheter", "label": "Nyheter og arrangementer", "label_singular": "sak",
                 "description": "Norsk er påkrevd; engelsk er valgfritt (slå det på i editoren).",
@@ -298,7 +300,7 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
                 data_file("organisasjon", "Klyngens opplysninger", directory.ORGANISATION_FILE, None,
                           directory.ORGANISATION_FIELDS, ORGANISATION),
             ]},
-        ],
+        ]],
     }
 
 
