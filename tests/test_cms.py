@@ -16,12 +16,14 @@ import json
 import re
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from PIL import Image
 
 from cpc import bilingual, cms, directory, goals, news, rules
 from support import ROOT, build_project, copy_project
@@ -161,14 +163,18 @@ READ_BACK = """async () => {
   const files = {};
   const walk = async (folder, prefix) => {
     for await (const [name, handle] of folder.entries()) {
-      if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
-      else files[prefix + name] = await (await handle.getFile()).text();
+      if (handle.kind === 'directory') { await walk(handle, prefix + name + '/'); continue; }
+      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      files[prefix + name] = btoa(text);
     }
   };
   await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('project'), '');
   return files;
 }"""
 EDITABLE = (".md", ".yml")
+TODAY = "2026-11-29"
 
 
 def editable_files(project: Path) -> dict[str, bytes]:
@@ -176,9 +182,11 @@ def editable_files(project: Path) -> dict[str, bytes]:
             for part in ("docs", "data") for p in sorted((project / part).rglob("*")) if p.suffix in EDITABLE}
 
 
-@needs_admin
-def test_editor_writes_a_norwegian_only_post_that_passes_the_checks(browser, site_url, tmp_path):
-    project = copy_project(tmp_path / "project")
+@contextmanager
+def editor(browser, site_url: str, project: Path):
+    """The editor on /admin/, working on `project` in local-repository mode;
+    yields (page, changes), where changes() returns the files the editor
+    wrote or changed, by path, and writes them into `project`."""
     before = editable_files(project)
     context = browser.new_context()
     foreign = []
@@ -188,34 +196,138 @@ def test_editor_writes_a_norwegian_only_post_that_passes_the_checks(browser, sit
     page.add_init_script(PICKER % json.dumps({path: base64.b64encode(data).decode() for path, data in before.items()}))
     page.goto(site_url + "admin/")
     page.get_by_role("button", name="Work with Local Repository").click()
-    page.get_by_role("button", name="Create New Entry").first.click()
-    page.get_by_role("textbox", name="Tittel").fill("Nytt medlem i klyngen")
-    page.get_by_role("textbox", name="Ingress").fill("Vi ønsker et nytt medlem velkommen.")
-    page.locator("input[type=date]").first.fill("2026-11-20")
-    # The body's editor is drawn when it scrolls into view.
-    page.get_by_text("Skjul deler av siden").first.scroll_into_view_if_needed()
+
+    def changes() -> dict[str, bytes]:
+        after = {path: base64.b64decode(data) for path, data in page.evaluate(READ_BACK).items()}
+        changed = {path: data for path, data in after.items() if before.get(path) != data and not path.startswith(".git/")}
+        for path, data in changed.items():
+            (project / path).parent.mkdir(parents=True, exist_ok=True)
+            (project / path).write_bytes(data)
+        return changed
+
+    try:
+        yield page, changes
+    finally:
+        context.close()
+    # Offline and private: nothing but our own site was asked for.
+    assert foreign == []
+
+
+def write_body(page, text: str) -> None:
+    """The body's editor is drawn when it scrolls into view."""
+    page.get_by_text("Skjul deler av siden").last.scroll_into_view_if_needed()
     page.mouse.move(300, 400)
     page.mouse.wheel(0, 3000)
-    page.locator("[contenteditable=true]").first.click()
-    page.keyboard.type("Klyngen har fått et nytt medlem.")
+    page.locator("[contenteditable=true]:visible").first.click()
+    page.keyboard.type(text)
+
+
+def save(page) -> None:
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Entry saved.").wait_for()
-    written = {path: text for path, text in page.evaluate(READ_BACK).items() if path.endswith(EDITABLE)}
-    context.close()
 
-    post = "docs/nyheter/nytt-medlem-i-klyngen.md"
-    assert sorted(set(written) - set(before)) == [post]
-    assert {path: text for path, text in written.items() if path != post} == \
-        {path: data.decode("utf-8") for path, data in before.items()}
-    assert written[post] == ("---\ntitle: Nytt medlem i klyngen\ndescription: Vi ønsker et nytt medlem velkommen.\n"
-                             "date: 2026-11-20\ndraft: false\n---\n\nKlyngen har fått et nytt medlem.\n")
-    (project / post).parent.mkdir(exist_ok=True)
-    (project / post).write_text(written[post], encoding="utf-8")
+
+def switch_to_english(page, enable: bool) -> None:
+    page.get_by_role("radio", name=re.compile("English")).first.click()
+    if enable:
+        page.get_by_role("button", name=re.compile(r"Enable\W*English")).click()
+
+
+def check_and_build(project: Path, dest: Path) -> Path:
+    """`make check` and the strict build pass on what the editor wrote."""
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                            capture_output=True, text=True, timeout=120)
     assert check.returncode == 0, check.stdout + check.stderr
-    build = build_project(project, tmp_path / "site", CPC_TODAY="2026-11-29")
+    build = build_project(project, dest, CPC_TODAY=TODAY)
     assert build.returncode == 0, build.stdout + build.stderr
-    assert (tmp_path / "site" / "nyheter" / "nytt-medlem-i-klyngen" / "index.html").is_file()
-    # Offline and private: nothing but our own site was asked for.
-    assert foreign == []
+    return dest
+
+
+@needs_admin
+def test_editor_writes_a_norwegian_only_post_with_a_photo(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    photo = tmp_path / "medlemsmote.jpg"
+    Image.new("RGB", (1600, 1000), (40, 120, 90)).save(photo, quality=85)
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_role("button", name="Create New Entry").first.click()
+        page.get_by_role("textbox", name="Tittel").fill("Nytt medlem i klyngen")
+        page.get_by_role("textbox", name="Ingress").fill("Vi ønsker et nytt medlem velkommen.")
+        page.locator("input[type=date]").first.fill("2026-11-20")
+        image = page.locator('section[data-key-path="image"]')
+        image.scroll_into_view_if_needed()
+        image.locator("input[type=file]").first.set_input_files(photo)
+        page.get_by_role("textbox", name="Alternativ tekst for bildet").fill("Medlemmer rundt et bord")
+        write_body(page, "Klyngen har fått et nytt medlem.")
+        save(page)
+        written = changes()
+    post = "docs/nyheter/nytt-medlem-i-klyngen.md"
+    # The photo lands beside the post, where the image step reads it.
+    assert sorted(written) == ["docs/nyheter/medlemsmote.jpg", post]
+    assert written["docs/nyheter/medlemsmote.jpg"] == photo.read_bytes()
+    assert written[post].decode("utf-8") == (
+        "---\ntitle: Nytt medlem i klyngen\ndescription: Vi ønsker et nytt medlem velkommen.\ndate: 2026-11-20\n"
+        "draft: false\nimage: medlemsmote.jpg\nimage_alt: Medlemmer rundt et bord\n---\n\n"
+        "Klyngen har fått et nytt medlem.\n")
+    site = check_and_build(project, tmp_path / "site")
+    assert (site / "nyheter" / "nytt-medlem-i-klyngen" / "index.html").is_file()
+
+
+@needs_admin
+def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_role("button", name="Create New Entry").first.click()
+        page.get_by_role("textbox", name="Tittel").fill("Workshop om fiberemballasje")
+        page.get_by_role("textbox", name="Ingress").fill("Invitasjon til workshop.")
+        page.locator("input[type=date]").first.fill("2026-11-20")
+        event = page.locator('section[data-key-path="event"]')
+        event.scroll_into_view_if_needed()
+        event.get_by_role("checkbox").click()
+        event.locator("input[type=datetime-local]").nth(0).fill("2027-01-15T10:00")
+        event.locator("input[type=datetime-local]").nth(1).fill("2027-01-15T15:30")
+        event.get_by_role("textbox", name="Sted").fill("Pakkhuset, Oslo")
+        event.locator("input[type=date]").fill("2027-01-10")
+        write_body(page, "Velkommen til workshop.")
+        switch_to_english(page, enable=True)
+        page.get_by_role("textbox", name="Tittel").fill("Workshop on fibre packaging")
+        page.get_by_role("textbox", name="Ingress").fill("Invitation to a workshop.")
+        event.scroll_into_view_if_needed()
+        event.get_by_role("textbox", name="Sted").fill("Pakkhuset, Oslo")
+        write_body(page, "Welcome to the workshop.")
+        save(page)
+        written = changes()
+    event_lines = ("event:\n  start: 2027-01-15 10:00\n  end: 2027-01-15 15:30\n  location: Pakkhuset, Oslo\n"
+                   "  signup_until: 2027-01-10\n")
+    assert {path: data.decode("utf-8") for path, data in written.items()} == {
+        "docs/nyheter/workshop-om-fiberemballasje.md":
+            "---\ntitle: Workshop om fiberemballasje\ndescription: Invitasjon til workshop.\ndate: 2026-11-20\n"
+            f"draft: false\n{event_lines}---\n\nVelkommen til workshop.\n",
+        "docs/nyheter/workshop-om-fiberemballasje.en.md":
+            "---\ntitle: Workshop on fibre packaging\ndescription: Invitation to a workshop.\ndate: 2026-11-20\n"
+            f"draft: false\n{event_lines}---\n\nWelcome to the workshop.\n",
+    }
+    site = check_and_build(project, tmp_path / "site")
+    for page_dir in (site / "nyheter", site / "en" / "nyheter"):
+        html = (page_dir / "workshop-om-fiberemballasje" / "index.html").read_text(encoding="utf-8")
+        assert "<form" in html  # sign-up is open until 2027-01-10
+
+
+@needs_admin
+def test_editor_changes_a_page_in_both_languages_and_nothing_else(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    originals = {lang: (project / f"docs/om-klyngen{suffix}.md").read_text(encoding="utf-8")
+                 for lang, suffix in (("nb", ""), ("en", ".en"))}
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_text("Sider", exact=True).first.click()
+        page.get_by_text("Om klyngen", exact=True).first.click()
+        page.get_by_role("textbox", name="Beskrivelse").fill("Ny beskrivelse av klyngen.")
+        switch_to_english(page, enable=False)
+        page.get_by_role("textbox", name="Beskrivelse").fill("A new description of the cluster.")
+        save(page)
+        written = changes()
+    assert sorted(written) == ["docs/om-klyngen.en.md", "docs/om-klyngen.md"]
+    for path, lang, description in (("docs/om-klyngen.md", "nb", "Ny beskrivelse av klyngen."),
+                                    ("docs/om-klyngen.en.md", "en", "A new description of the cluster.")):
+        expected = re.sub(r"(?m)^description: .*$", f"description: {description}", originals[lang], count=1)
+        assert written[path].decode("utf-8") == expected
+    check_and_build(project, tmp_path / "site")

@@ -117,7 +117,7 @@ POST = {
                        "Påkrevd når saken har bilde: beskriv hva bildet viser, for dem som ikke ser det.", False),
     "image_caption": Field("Bildetekst", {"widget": "string"}, "Valgfri tekst under bildet.", False),
     "image_credit": Field("Fotograf eller kilde", {"widget": "string"}, "For eksempel «Foto: Kari Nordmann».", False),
-    "event": Field("Arrangement", {"widget": "object", "collapsed": True},
+    "event": Field("Arrangement", {"widget": "object"},
                    "Fyll ut bare når saken er et arrangement.", False),
     "hide": Field("Skjul deler av siden", {"widget": "select", "multiple": True, "options": list(news.HIDE_VALUES)},
                   "Sjelden nødvendig. La stå tom om du er usikker.", False, "duplicate"),
