@@ -81,6 +81,10 @@ def test_every_page_pair_is_a_file_with_the_page_contract():
     assert pages["files"][0]["file"] == "docs/index.{{locale}}.md"  # menu order
     for page in pages["files"]:
         assert names(page["fields"]) == [*rules.PAGE_FIELDS, "body"]
+    # Images in the text are linked relative to the page, as MkDocs resolves them.
+    folders = {f["file"]: (f["media_folder"], f["public_folder"]) for f in pages["files"]}
+    assert folders["docs/om-klyngen.{{locale}}.md"] == ("/docs/assets/images", "./assets/images")
+    assert folders["docs/fokusomrader/resirkulering.{{locale}}.md"] == ("/docs/assets/images", "../assets/images")
 
 
 def test_data_files_have_every_field_of_their_contract():
@@ -331,3 +335,32 @@ def test_editor_changes_a_page_in_both_languages_and_nothing_else(browser, site_
         expected = re.sub(r"(?m)^description: .*$", f"description: {description}", originals[lang], count=1)
         assert written[path].decode("utf-8") == expected
     check_and_build(project, tmp_path / "site")
+
+
+@needs_admin
+def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    logo = tmp_path / "eksempel.png"
+    Image.new("RGB", (400, 200), (200, 30, 30)).save(logo)
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_text("Mål, medlemmer og kontakter").first.click()
+        page.get_by_text("Medlemmer og partnere").first.click()
+        page.get_by_role("button", name=re.compile(r"Add\W*Medlemmer")).click()
+        page.get_by_role("textbox", name="Navn").fill("Eksempel AS")
+        page.get_by_role("textbox", name="Nettadresse").fill("https://www.eksempel.no")
+        field_logo = page.locator('section[data-key-path$="logo"]')
+        field_logo.scroll_into_view_if_needed()
+        field_logo.locator("input[type=file]").first.set_input_files(logo)
+        kind = page.locator('section[data-key-path$="kind"]')
+        kind.scroll_into_view_if_needed()
+        kind.get_by_role("radio", name="member").click()
+        save(page)
+        written = changes()
+    assert written["docs/assets/logos/eksempel.png"] == logo.read_bytes()
+    # The editor writes the file anew: its comments are gone (README, "Content editor").
+    assert written["data/members.yml"].decode("utf-8") == (
+        "members:\n  - name: Eksempel AS\n    url: https://www.eksempel.no\n    logo: /assets/logos/eksempel.png\n"
+        "    kind: member\n")
+    assert sorted(written) == ["data/members.yml", "docs/assets/logos/eksempel.png"]
+    site = check_and_build(project, tmp_path / "site")
+    assert "Eksempel AS" in (site / "om-klyngen" / "index.html").read_text(encoding="utf-8")

@@ -33,6 +33,7 @@ log = logging.getLogger("mkdocs.hooks.cpc")
 
 ADMIN_DIR = "admin"  # in the project (package.json, index.html) and in the site
 PAGE_TEMPLATE = "index.html"
+IMAGES = "assets/images"  # in docs/: images in pages' text
 PACKAGE = Path("node_modules/@sveltia/cms/dist")
 SCRIPT = "sveltia-cms.js"
 PREVIEW_SCRIPT = "cpc-admin.js"  # gives the preview pane our stylesheet
@@ -137,7 +138,7 @@ PAGE = {
 MEMBER = {
     "name": _string("Navn", "Vises som logoens alternative tekst og lenketekst."),
     "url": _string("Nettadresse", "Hele adressen, som begynner med https://."),
-    "logo": Field("Logo", {"widget": "image", "media_folder": "/docs/assets/logos", "public_folder": "assets/logos"},
+    "logo": Field("Logo", {"widget": "image", "media_folder": "/docs/assets/logos", "public_folder": "/assets/logos"},
                   "SVG, PNG, JPEG eller WebP.", True, False),
     "kind": Field("Type", {"widget": "select", "options": list(directory.KINDS)}, "", True, False),
 }
@@ -146,7 +147,7 @@ PERSON = {
     "role": _translated("Rolle", "På norsk og engelsk."),
     "email": _string("E-post"),
     "phone": _string("Telefon", "Valgfritt, for eksempel «+47 400 00 000».", required=False),
-    "photo": Field("Bilde", {"widget": "image", "media_folder": "/docs/assets/people", "public_folder": "assets/people"},
+    "photo": Field("Bilde", {"widget": "image", "media_folder": "/docs/assets/people", "public_folder": "/assets/people"},
                    "Valgfritt.", False, False),
 }
 ORGANISATION = {
@@ -230,6 +231,11 @@ def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
             "label": str(meta.get("title") or stem),
             "file": f"{docs_dir.name}/{stem}.{{{{locale}}}}.md",
             "i18n": True,
+            # Images in the text go to the shared folder, linked relative to
+            # the page as MkDocs resolves them.
+            "media_folder": f"/{docs_dir.name}/{IMAGES}",
+            # ("./" keeps the CMS from making a top-level page's path absolute.)
+            "public_folder": ("../" * stem.count("/") or "./") + IMAGES,
             "fields": form_fields(rules.PAGE_FIELDS, PAGE, languages.locales, True) + [_body("Tekst")],
         })
     return files
