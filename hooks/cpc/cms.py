@@ -4,13 +4,12 @@ from the same contract the build checks, and the page that loads it.
 - `configuration` builds the CMS configuration from the contract in news.py
   (posts and events), rules.py (pages), directory.py and goals.py (data
   files), the languages and the page pairs. Every contract field needs a
-  form field in FIELDS below, or the build stops: a field added to the
-  contract cannot be missing from the editor.
+  form field in the tables below (POST, EVENT, PAGE, ...), or the build
+  stops: a field added to the contract cannot be missing from the editor.
 - `write` puts the page (admin/index.html, with its own strict
   Content-Security-Policy), config.yml, the CMS script and its self-hosted
-  fonts into site/admin/. Only the administrators' npm install
-  (admin/package-lock.json) provides the script; without it the editor is
-  left out, with one log line.
+  fonts into site/admin/. `npm ci --prefix admin` (the Makefile) provides
+  the script; without it the editor is left out, with one log line.
 - The admin page is written after the search index, has no <article>, is no
   MkDocs page (so not in sitemap.xml), and docs/ does not hold it, so it is
   outside the public gates (tests/support/pages.py).
@@ -98,9 +97,11 @@ def _string(label: str, hint: str = "", required: bool = True, i18n: bool | str 
     return Field(label, {"widget": "string"}, hint, required, i18n)
 
 
-def _translated(label: str, hint: str = "") -> dict:
-    """A field of a data file that holds each language's text, {nb: ..., en: ...}."""
-    return {"label": label, "widget": "object", "hint": hint, "translated": True}
+@dataclass(frozen=True)
+class Translated:
+    """A field of a data file that holds each language's text: {nb: ..., en: ...}."""
+    label: str
+    hint: str = ""
 
 
 # Every field of the contract, by contract: (module, tuple) -> field name -> Field.
@@ -144,7 +145,7 @@ MEMBER = {
 }
 PERSON = {
     "name": _string("Navn"),
-    "role": _translated("Rolle", "På norsk og engelsk."),
+    "role": Translated("Rolle", "På norsk og engelsk."),
     "email": _string("E-post"),
     "phone": _string("Telefon", "Valgfritt, for eksempel «+47 400 00 000».", required=False),
     "photo": Field("Bilde", {"widget": "image", "media_folder": "/docs/assets/people", "public_folder": "/assets/people"},
@@ -161,8 +162,8 @@ GOAL = {
     "id": _string("Kjennetegn", "Kort, små bokstaver og bindestrek; brukes i sidens lenker. Endre det ikke."),
     "kind": Field("Type", {"widget": "select", "options": ["quantitative", "qualitative"]},
                   "quantitative har tall og diagram, qualitative bare tekst.", True, False),
-    "title": _translated("Tittel"),
-    "statement": _translated("Målet i én setning",
+    "title": Translated("Tittel"),
+    "statement": Translated("Målet i én setning",
                              "Ingen tall: skriv {baseline}, {baseline_year}, {target} og {target_year}."),
     "unit": _string("Enhet", "«%» (verdiene er 0–100). Bare for mål med tall.", required=False),
     "baseline": Field("Utgangspunkt", {"widget": "object"}, "Bare for mål med tall.", False, False),
@@ -186,8 +187,8 @@ def form_fields(contract: tuple, fields: dict, locales: tuple, i18n: bool, neste
     result = []
     for name in contract:
         spec = fields[name]
-        if isinstance(spec, dict):  # a text per language inside one data file
-            result.append({"name": name, "label": spec["label"], "widget": "object", "hint": spec["hint"],
+        if isinstance(spec, Translated):
+            result.append({"name": name, "label": spec.label, "widget": "object", "hint": spec.hint,
                            "fields": [{"name": locale, "label": locale, "widget": "string"} for locale in locales]})
             continue
         field = {"name": name, "label": spec.label, **spec.widget, "required": spec.required}
@@ -201,9 +202,12 @@ def form_fields(contract: tuple, fields: dict, locales: tuple, i18n: bool, neste
     return result
 
 
-def _body(label: str) -> dict:
-    return {"name": "body", "label": label, "widget": "markdown", "i18n": True,
-            "hint": "Ingen egen hovedoverskrift (#): tittelen kommer fra feltet over. Bruk ## for mellomtitler."}
+def _body(hint: str) -> dict:
+    return {"name": "body", "label": "Tekst", "widget": "markdown", "i18n": True, "hint": hint}
+
+
+POST_BODY = "Ingen egen hovedoverskrift (#): tittelen kommer fra feltet over. Bruk ## for mellomtitler."
+PAGE_BODY = "Sidens hovedoverskrift (#) står øverst. Bruk ## for mellomtitler."
 
 
 def backend(edit_uri: str) -> dict:
@@ -236,7 +240,7 @@ def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
             "media_folder": f"/{docs_dir.name}/{IMAGES}",
             # ("./" keeps the CMS from making a top-level page's path absolute.)
             "public_folder": ("../" * stem.count("/") or "./") + IMAGES,
-            "fields": form_fields(rules.PAGE_FIELDS, PAGE, languages.locales, True) + [_body("Tekst")],
+            "fields": form_fields(rules.PAGE_FIELDS, PAGE, languages.locales, True) + [_body(PAGE_BODY)],
         })
     return files
 
@@ -293,7 +297,7 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
                 "sortable_fields": ["date", "title"],
                 # English is optional: a new post starts in Norwegian only.
                 "i18n": {"initial_locales": [languages.default]},
-                "fields": form_fields(news.POST_FIELDS, POST, locales, True, {"event": event}) + [_body("Tekst")],
+                "fields": form_fields(news.POST_FIELDS, POST, locales, True, {"event": event}) + [_body(POST_BODY)],
             },
             {"name": "sider", "label": "Sider", "label_singular": "side", "i18n": True,
              "files": page_pairs(docs_dir, nav_sources(nav), languages)},
