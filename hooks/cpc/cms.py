@@ -348,4 +348,6 @@ def write(config, languages, root: Path, site_dir: Path) -> None:
 def preview_css(theme_dirs, docs_dir: Path) -> str:
     """Material's main stylesheet and ours, for the editor's preview pane."""
     parts = [assets.theme_file(theme_dirs, assets.MATERIAL_CSS[0]), docs_dir / assets.OUR_CSS]
-    return "\n".join(assets.SOURCE_MAP.sub("", part.read_text(encoding="utf-8")) for part in parts)
+    css = "\n".join(assets.SOURCE_MAP.sub("", part.read_text(encoding="utf-8")) for part in parts)
+    # The preview has no article around the text (.md-typeset); give it the article's size.
+    return css + "\nbody { font-size: .8rem; line-height: 1.6; }\n"
