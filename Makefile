@@ -20,16 +20,24 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt tests/tools/pack
 	npm ci --silent --no-audit --no-fund --prefix tests/tools
 	touch $@
 
-serve: $(BIN)/.installed  ## Serve at http://127.0.0.1:8000 with drafts shown; reloads on docs/, data/, overrides/, hooks/, mkdocs.yml
+# The content editor at /admin/ (Sveltia CMS and its fonts, pinned in
+# admin/package-lock.json). Without npm the site is built without it.
+ADMIN := admin/node_modules/.installed
+$(ADMIN): admin/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --silent --no-audit --no-fund --prefix admin && touch $@; \
+	else echo "npm not found: the content editor at /admin/ is left out"; fi
+
+serve: $(BIN)/.installed $(ADMIN)  ## Serve at http://127.0.0.1:8000 with drafts shown; reloads on docs/, data/, overrides/, hooks/, mkdocs.yml
 	CPC_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch hooks
 
-build: $(BIN)/.installed  ## Build the site into site/
+build: $(BIN)/.installed $(ADMIN)  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
 check: $(BIN)/.installed  ## Fast content checks for editors (no browser)
 	$(BIN)/python scripts/check_content.py
 
-test: $(BIN)/.installed-test check  ## Everything CI runs
+test: $(BIN)/.installed-test $(ADMIN) check  ## Everything CI runs
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed-test  ## Size, speed and Lighthouse measurements (not a test)
@@ -41,4 +49,4 @@ lock: $(BIN)/.installed-test  ## Re-pin requirements*.txt with hashes from requi
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) admin/node_modules

@@ -17,7 +17,7 @@ import sys
 for _name in [name for name in sys.modules if name == "cpc" or name.startswith("cpc.")]:
     del sys.modules[_name]
 
-from cpc import (assets, bilingual, content, csp, feeds, goals, inputs, markers, news_pages, page_css,  # noqa: E402
+from cpc import (assets, bilingual, cms, content, csp, feeds, goals, inputs, markers, news_pages, page_css,  # noqa: E402
                  pictures, search, theme_patches, views)
 
 
@@ -104,7 +104,8 @@ class Pipeline:
         return csp.add_policy(self.css.fill(html, where), self.inputs.form_service.origin, where)
 
     # 8. After the last language: Material's script, the photos' renditions in
-    #    place of the uploads, feeds and calendars, the search index.
+    #    place of the uploads, feeds and calendars, the search index, and then
+    #    the content editor at /admin/ (after the index, so it is never searched).
     def on_post_build(self, config):
         if config.theme["language"] != self.inputs.languages.last_built:
             return
@@ -113,6 +114,7 @@ class Pipeline:
                          self.inputs.languages)
         feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, self.inputs.languages, self.inputs.site_dir)
         search.build_index(self.inputs.site_dir)
+        cms.write(config, self.inputs.languages, self.inputs.root, self.inputs.site_dir)
 
     # 9. `make serve` reloads when a data file changes.
     def on_serve(self, server, config, builder):

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from cpc import csp, forms
 from cpc.bilingual import Languages
-from support import PAGES, ROOT, built_pages, is_missing_page, new_context, open_page, page_id
+from support import PAGES, ROOT, built_pages, is_missing_page, new_context, open_page, page_id, public_html
 
 CHARSET_THEN_CSP = re.compile(r'<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -61,7 +61,7 @@ def test_built_pages_are_the_pages_the_tests_know(site_dir):
 
 def test_every_page_carries_the_policy(site_dir):
     endpoint = None
-    files = sorted(site_dir.rglob("*.html"))
+    files = public_html(site_dir)
     assert len(files) >= 2
     for file in files:
         html = file.read_text(encoding="utf-8")

@@ -52,12 +52,13 @@ def test_schema_validation_catches_a_broken_workflow(tmp_path):
     assert result.returncode != 0  # `runs-on` is missing
 
 
-def test_dependabot_matches_schema_and_covers_pip_and_actions_weekly():
+def test_dependabot_matches_schema_and_covers_pip_actions_and_the_editor_weekly():
     path = GITHUB / "dependabot.yml"
     result = validate("vendor.dependabot", path)
     assert result.returncode == 0, result.stdout + result.stderr
     updates = {update["package-ecosystem"]: update for update in load(path)["updates"]}
-    assert set(updates) == {"pip", "github-actions"}
+    assert set(updates) == {"pip", "github-actions", "npm"}
+    assert updates["npm"]["directory"] == "/admin"
     assert all(update["schedule"]["interval"] == "weekly" for update in updates.values())
 
 

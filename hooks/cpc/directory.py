@@ -72,7 +72,10 @@ def _file(entry, key: str, docs_dir: Path, problems: list, optional: bool = Fals
     value = entry.get(key)
     if value is None and optional:
         return None
-    if not isinstance(value, str) or not (docs_dir / value).is_file():
+    # The content editor (cms.py) writes the same path from docs/ with a leading slash.
+    if isinstance(value, str):
+        value = value.lstrip("/")
+    if not isinstance(value, str) or not value or not (docs_dir / value).is_file():
         problems.append(Problem(entry.line_of(key), f"Filen «{value}» finnes ikke i docs/. Last den opp, og skriv stien "
                                                     "fra docs/, for eksempel assets/logos/navn.svg.",
                                 f"The file \"{value}\" is not in docs/. Upload it, and write its path from docs/, for "

@@ -179,8 +179,10 @@ def _quantitative(check: _Checker, entry: dict, goal_id: str, locales, this_year
     if unit != "%":
         check.fail("unit", f"{unit!r} is not supported; use \"%\".")
     baseline = None
-    raw = check.require(entry, "baseline")
-    if raw is not None:  # null marks a target-only goal
+    # null or no baseline marks a target-only goal ("at least 5 % by 2025"); the
+    # content editor leaves out empty fields, so both must mean the same.
+    raw = entry.get("baseline")
+    if raw is not None:
         raw = check.mapping(raw, "baseline", "{value: ..., year: ...} or null")
         check.known_fields(raw, POINT_FIELDS, "baseline.")
         baseline = Point(

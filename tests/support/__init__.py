@@ -20,7 +20,7 @@ from sitetools.server import serve_site  # noqa: F401
 
 # The page list reads mkdocs.yml; it is loaded when a test first asks for it.
 _LAZY = {"PAGES", "LANGUAGES", "MISSING_PAGES", "built_pages", "is_missing_page", "language_of", "page_id",
-         "source_url", "page_paths", "check_site"}
+         "source_url", "page_paths", "check_site", "public_html"}
 
 
 def __getattr__(name: str):

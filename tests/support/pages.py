@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cpc import places
+from cpc import cms, places
 from cpc.bilingual import Languages
 from sitetools.build import ROOT
 
@@ -35,10 +35,17 @@ def page_id(path: str) -> str:
 PAGES = page_paths()
 
 
+def public_html(site_dir: Path) -> list[Path]:
+    """Every HTML file readers can reach; the staff's content editor at
+    /admin/ is outside the public gates (README, "Content editor")."""
+    return [file for file in sorted(Path(site_dir).rglob("*.html"))
+            if file.relative_to(site_dir).parts[0] != cms.ADMIN_DIR]
+
+
 def built_pages(site_dir: Path) -> list[str]:
     """Site paths of every built HTML page, then the 404 page's visits."""
     pages = []
-    for file in sorted(Path(site_dir).rglob("*.html")):
+    for file in public_html(site_dir):
         rel = file.relative_to(site_dir).as_posix()
         if rel != "404.html":
             pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)

@@ -1,0 +1,380 @@
+"""The content editor at /admin/ (hooks/cpc/cms.py, README "Content editor").
+
+- Its configuration follows the contract the build checks: every field of
+  posts, events, pages and data files has a form field, in our formats.
+- The built admin page is for staff only: noindex, its own policy, not in
+  the sitemap or the search index, its fonts served by us.
+- In Chromium, offline, the editor works on a copy of the repository in its
+  local-repository mode; what it writes passes `make check` and the strict
+  build, and nothing else changes.
+"""
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import re
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from PIL import Image
+
+from cpc import bilingual, cms, directory, goals, news, rules
+from support import ROOT, build_project, copy_project
+
+ADMIN_INSTALLED = (ROOT / cms.ADMIN_DIR / cms.PACKAGE / cms.SCRIPT).is_file()
+needs_admin = pytest.mark.skipif(not ADMIN_INSTALLED, reason="admin/node_modules is not installed (npm ci --prefix admin)")
+
+
+def configuration() -> dict:
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    return cms.configuration(Path(config.docs_dir), config.nav, bilingual.Languages.from_config(config),
+                             config.edit_uri, config.site_name)
+
+
+def collection(settings: dict, name: str) -> dict:
+    return next(c for c in settings["collections"] if c["name"] == name)
+
+
+def field(fields: list, name: str) -> dict:
+    return next(f for f in fields if f["name"] == name)
+
+
+def names(fields: list) -> list[str]:
+    return [f["name"] for f in fields]
+
+
+# --- The configuration and the contract ------------------------------------------------
+
+def test_posts_have_every_field_of_the_contract_in_our_formats():
+    posts = collection(configuration(), "nyheter")
+    assert posts["folder"] == "docs/nyheter"
+    assert names(posts["fields"]) == [*news.POST_FIELDS, "body"]
+    event = field(posts["fields"], "event")
+    assert names(event["fields"]) == list(news.EVENT_FIELDS)
+    for date in (field(posts["fields"], "date"), field(event["fields"], "signup_until")):
+        assert (date["widget"], date["format"]) == ("datetime", "YYYY-MM-DD")
+    for time in (field(event["fields"], "start"), field(event["fields"], "end")):
+        assert (time["widget"], time["format"]) == ("datetime", "YYYY-MM-DD HH:mm")
+        # One time for both languages: the build wants them equal.
+        assert time["i18n"] == "duplicate"
+    assert field(posts["fields"], "image")["widget"] == "image"
+    # Photos beside the post, where the image step reads them.
+    assert (posts["media_folder"], posts["public_folder"]) == ("", "")
+    # Norwegian first; English may be added.
+    assert posts["i18n"] == {"initial_locales": ["nb"]}
+    assert all(f["label"] and f["label"] != f["name"] for f in posts["fields"] + event["fields"])
+
+
+def test_every_page_pair_is_a_file_with_the_page_contract():
+    pages = collection(configuration(), "sider")
+    docs = ROOT / "docs"
+    expected = {f"docs/{p.relative_to(docs).as_posix()[:-3]}.{{{{locale}}}}.md"
+                for p in docs.rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name) and p.parent.name != "nyheter"}
+    assert {f["file"] for f in pages["files"]} == expected
+    assert pages["files"][0]["file"] == "docs/index.{{locale}}.md"  # menu order
+    for page in pages["files"]:
+        assert names(page["fields"]) == [*rules.PAGE_FIELDS, "body"]
+    # Images in the text are linked relative to the page, as MkDocs resolves them.
+    folders = {f["file"]: (f["media_folder"], f["public_folder"]) for f in pages["files"]}
+    assert folders["docs/om-klyngen.{{locale}}.md"] == ("/docs/assets/images", "./assets/images")
+    assert folders["docs/fokusomrader/resirkulering.{{locale}}.md"] == ("/docs/assets/images", "../assets/images")
+
+
+def test_data_files_have_every_field_of_their_contract():
+    data = {f["file"]: f for f in collection(configuration(), "data")["files"]}
+    entries = lambda path, key: field(data[path]["fields"], key)["fields"]
+    goal = entries(goals.GOALS_FILE, "goals")
+    assert names(goal) == list(goals.GOAL_FIELDS)
+    assert names(field(goal, "baseline")["fields"]) == list(goals.POINT_FIELDS)
+    assert names(field(goal, "target")["fields"]) == list(goals.TARGET_FIELDS)
+    assert names(field(goal, "measurements")["fields"]) == list(goals.MEASUREMENT_FIELDS)
+    assert names(field(goal, "title")["fields"]) == ["nb", "en"]
+    assert names(entries(directory.MEMBERS_FILE, "members")) == list(directory.MEMBER_FIELDS)
+    assert names(entries(directory.PEOPLE_FILE, "people")) == list(directory.PERSON_FIELDS)
+    assert names(data[directory.ORGANISATION_FILE]["fields"]) == list(directory.ORGANISATION_FIELDS)
+
+
+def test_a_contract_field_without_a_form_field_stops_the_build(monkeypatch):
+    monkeypatch.setattr(news, "EVENT_FIELDS", (*news.EVENT_FIELDS, "online"))
+    with pytest.raises(PluginError, match=r"missing \['online'\]"):
+        configuration()
+
+
+def test_languages_backend_and_review():
+    settings = configuration()
+    assert settings["i18n"] == {"structure": "multiple_files", "locales": ["nb", "en"], "default_locale": "nb",
+                                "omit_default_locale_from_file_path": True}
+    assert settings["backend"] == {"name": "github", "repo": "cpcluster/website", "branch": "main",
+                                   "auth_methods": ["token"]}
+    assert settings["publish_mode"] == "editorial_workflow"
+    assert all(c["publish"] is False for c in settings["collections"])
+    assert settings["output"] == {"omit_empty_optional_fields": True}
+    assert settings["slug"] == {"encoding": "ascii", "clean_accents": True}
+
+
+# --- The built admin page ------------------------------------------------------------------
+
+@needs_admin
+def test_admin_page_is_for_staff_only(site_dir):
+    admin = site_dir / "admin"
+    html = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert policy == cms.POLICY
+    assert "'unsafe-eval'" not in policy and "script-src 'self';" in policy
+    assert yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8")) == configuration()
+    script = (admin / cms.SCRIPT).read_text(encoding="utf-8")
+    assert "cdn.jsdelivr.net" not in script
+    assert sorted(p.name for p in (admin / "fonts").iterdir()) == sorted(Path(f).name for f in cms.FONTS.values())
+    assert "admin" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    fragments = list((site_dir / "pagefind").rglob("*.pf_fragment"))
+    assert fragments
+    for fragment in fragments:
+        assert b'"url":"/admin/' not in gzip.decompress(fragment.read_bytes())
+    assert any(b'"url":"/kontakt/' in gzip.decompress(f.read_bytes()) for f in fragments)
+
+
+# --- The editor in Chromium, on a local copy of the repository ------------------------------
+
+# The folder picker returns a folder of the browser's private file system,
+# filled with the project copy's content; `.git` marks it as a repository.
+PICKER = """
+(() => {
+  const files = %s;
+  window.showDirectoryPicker = async () => {
+    const project = await (await navigator.storage.getDirectory()).getDirectoryHandle('project', {create: true});
+    await project.getDirectoryHandle('.git', {create: true});
+    for (const [path, data] of Object.entries(files)) {
+      const parts = path.split('/');
+      let folder = project;
+      for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
+      const writer = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
+      await writer.write(Uint8Array.from(atob(data), c => c.charCodeAt(0)));
+      await writer.close();
+    }
+    return project;
+  };
+})();
+"""
+READ_BACK = """async () => {
+  const files = {};
+  const walk = async (folder, prefix) => {
+    for await (const [name, handle] of folder.entries()) {
+      if (handle.kind === 'directory') { await walk(handle, prefix + name + '/'); continue; }
+      const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      files[prefix + name] = btoa(text);
+    }
+  };
+  await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('project'), '');
+  return files;
+}"""
+EDITABLE = (".md", ".yml")
+TODAY = "2026-11-29"
+
+
+def editable_files(project: Path) -> dict[str, bytes]:
+    return {p.relative_to(project).as_posix(): p.read_bytes()
+            for part in ("docs", "data") for p in sorted((project / part).rglob("*")) if p.suffix in EDITABLE}
+
+
+@contextmanager
+def editor(browser, site_url: str, project: Path):
+    """The editor on /admin/, working on `project` in local-repository mode;
+    yields (page, changes), where changes() returns the files the editor
+    wrote or changed, by path, and writes them into `project`."""
+    before = editable_files(project)
+    context = browser.new_context()
+    foreign = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
+                  else (foreign.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.add_init_script(PICKER % json.dumps({path: base64.b64encode(data).decode() for path, data in before.items()}))
+    page.goto(site_url + "admin/")
+    page.get_by_role("button", name="Work with Local Repository").click()
+
+    def changes() -> dict[str, bytes]:
+        after = {path: base64.b64decode(data) for path, data in page.evaluate(READ_BACK).items()}
+        changed = {path: data for path, data in after.items() if before.get(path) != data and not path.startswith(".git/")}
+        for path, data in changed.items():
+            (project / path).parent.mkdir(parents=True, exist_ok=True)
+            (project / path).write_bytes(data)
+        return changed
+
+    try:
+        yield page, changes
+    finally:
+        context.close()
+    # Offline and private: nothing but our own site was asked for.
+    assert foreign == []
+
+
+def write_body(page, text: str) -> None:
+    """The body's editor is drawn when it scrolls into view."""
+    page.get_by_text("Skjul deler av siden").last.scroll_into_view_if_needed()
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 3000)
+    page.locator("[contenteditable=true]:visible").first.click()
+    page.keyboard.type(text)
+
+
+def save(page) -> None:
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Entry saved.").wait_for()
+
+
+def switch_to_english(page, enable: bool) -> None:
+    page.get_by_role("radio", name=re.compile("English")).first.click()
+    if enable:
+        page.get_by_role("button", name=re.compile(r"Enable\W*English")).click()
+
+
+def check_and_build(project: Path, dest: Path) -> Path:
+    """`make check` and the strict build pass on what the editor wrote."""
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+    build = build_project(project, dest, CPC_TODAY=TODAY)
+    assert build.returncode == 0, build.stdout + build.stderr
+    return dest
+
+
+@needs_admin
+def test_editor_writes_a_norwegian_only_post_with_a_photo(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    photo = tmp_path / "medlemsmote.jpg"
+    Image.new("RGB", (1600, 1000), (40, 120, 90)).save(photo, quality=85)
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_role("button", name="Create New Entry").first.click()
+        page.get_by_role("textbox", name="Tittel").fill("Nytt medlem i klyngen")
+        page.get_by_role("textbox", name="Ingress").fill("Vi ønsker et nytt medlem velkommen.")
+        page.locator("input[type=date]").first.fill("2026-11-20")
+        image = page.locator('section[data-key-path="image"]')
+        image.scroll_into_view_if_needed()
+        image.locator("input[type=file]").first.set_input_files(photo)
+        page.get_by_role("textbox", name="Alternativ tekst for bildet").fill("Medlemmer rundt et bord")
+        write_body(page, "Klyngen har fått et nytt medlem.")
+        save(page)
+        written = changes()
+    post = "docs/nyheter/nytt-medlem-i-klyngen.md"
+    # The photo lands beside the post, where the image step reads it.
+    assert sorted(written) == ["docs/nyheter/medlemsmote.jpg", post]
+    assert written["docs/nyheter/medlemsmote.jpg"] == photo.read_bytes()
+    assert written[post].decode("utf-8") == (
+        "---\ntitle: Nytt medlem i klyngen\ndescription: Vi ønsker et nytt medlem velkommen.\ndate: 2026-11-20\n"
+        "draft: false\nimage: medlemsmote.jpg\nimage_alt: Medlemmer rundt et bord\n---\n\n"
+        "Klyngen har fått et nytt medlem.\n")
+    site = check_and_build(project, tmp_path / "site")
+    assert (site / "nyheter" / "nytt-medlem-i-klyngen" / "index.html").is_file()
+
+
+@needs_admin
+def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_role("button", name="Create New Entry").first.click()
+        page.get_by_role("textbox", name="Tittel").fill("Workshop om fiberemballasje")
+        page.get_by_role("textbox", name="Ingress").fill("Invitasjon til workshop.")
+        page.locator("input[type=date]").first.fill("2026-11-20")
+        event = page.locator('section[data-key-path="event"]')
+        event.scroll_into_view_if_needed()
+        event.get_by_role("checkbox").click()
+        event.locator("input[type=datetime-local]").nth(0).fill("2027-01-15T10:00")
+        event.locator("input[type=datetime-local]").nth(1).fill("2027-01-15T15:30")
+        event.get_by_role("textbox", name="Sted").fill("Pakkhuset, Oslo")
+        event.locator("input[type=date]").fill("2027-01-10")
+        write_body(page, "Velkommen til workshop.")
+        switch_to_english(page, enable=True)
+        page.get_by_role("textbox", name="Tittel").fill("Workshop on fibre packaging")
+        page.get_by_role("textbox", name="Ingress").fill("Invitation to a workshop.")
+        event.scroll_into_view_if_needed()
+        event.get_by_role("textbox", name="Sted").fill("Pakkhuset, Oslo")
+        write_body(page, "Welcome to the workshop.")
+        save(page)
+        written = changes()
+    event_lines = ("event:\n  start: 2027-01-15 10:00\n  end: 2027-01-15 15:30\n  location: Pakkhuset, Oslo\n"
+                   "  signup_until: 2027-01-10\n")
+    assert {path: data.decode("utf-8") for path, data in written.items()} == {
+        "docs/nyheter/workshop-om-fiberemballasje.md":
+            "---\ntitle: Workshop om fiberemballasje\ndescription: Invitasjon til workshop.\ndate: 2026-11-20\n"
+            f"draft: false\n{event_lines}---\n\nVelkommen til workshop.\n",
+        "docs/nyheter/workshop-om-fiberemballasje.en.md":
+            "---\ntitle: Workshop on fibre packaging\ndescription: Invitation to a workshop.\ndate: 2026-11-20\n"
+            f"draft: false\n{event_lines}---\n\nWelcome to the workshop.\n",
+    }
+    site = check_and_build(project, tmp_path / "site")
+    for page_dir in (site / "nyheter", site / "en" / "nyheter"):
+        html = (page_dir / "workshop-om-fiberemballasje" / "index.html").read_text(encoding="utf-8")
+        assert "<form" in html  # sign-up is open until 2027-01-10
+
+
+@needs_admin
+def test_editor_changes_a_page_in_both_languages_and_nothing_else(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    originals = {lang: (project / f"docs/om-klyngen{suffix}.md").read_text(encoding="utf-8")
+                 for lang, suffix in (("nb", ""), ("en", ".en"))}
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_text("Sider", exact=True).first.click()
+        page.get_by_text("Om klyngen", exact=True).first.click()
+        page.get_by_role("textbox", name="Beskrivelse").fill("Ny beskrivelse av klyngen.")
+        switch_to_english(page, enable=False)
+        page.get_by_role("textbox", name="Beskrivelse").fill("A new description of the cluster.")
+        save(page)
+        written = changes()
+    assert sorted(written) == ["docs/om-klyngen.en.md", "docs/om-klyngen.md"]
+    for path, lang, description in (("docs/om-klyngen.md", "nb", "Ny beskrivelse av klyngen."),
+                                    ("docs/om-klyngen.en.md", "en", "A new description of the cluster.")):
+        expected = re.sub(r"(?m)^description: .*$", f"description: {description}", originals[lang], count=1)
+        assert written[path].decode("utf-8") == expected
+    check_and_build(project, tmp_path / "site")
+
+
+@needs_admin
+def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    logo = tmp_path / "eksempel.png"
+    Image.new("RGB", (400, 200), (200, 30, 30)).save(logo)
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_text("Mål, medlemmer og kontakter").first.click()
+        page.get_by_text("Medlemmer og partnere").first.click()
+        page.get_by_role("button", name=re.compile(r"Add\W*Medlemmer")).click()
+        page.get_by_role("textbox", name="Navn").fill("Eksempel AS")
+        page.get_by_role("textbox", name="Nettadresse").fill("https://www.eksempel.no")
+        field_logo = page.locator('section[data-key-path$="logo"]')
+        field_logo.scroll_into_view_if_needed()
+        field_logo.locator("input[type=file]").first.set_input_files(logo)
+        kind = page.locator('section[data-key-path$="kind"]')
+        kind.scroll_into_view_if_needed()
+        kind.get_by_role("radio", name="member").click()
+        save(page)
+        written = changes()
+    assert written["docs/assets/logos/eksempel.png"] == logo.read_bytes()
+    # The editor writes the file anew: its comments are gone (README, "Content editor").
+    assert written["data/members.yml"].decode("utf-8") == (
+        "members:\n  - name: Eksempel AS\n    url: https://www.eksempel.no\n    logo: /assets/logos/eksempel.png\n"
+        "    kind: member\n")
+    assert sorted(written) == ["data/members.yml", "docs/assets/logos/eksempel.png"]
+    site = check_and_build(project, tmp_path / "site")
+    assert "Eksempel AS" in (site / "om-klyngen" / "index.html").read_text(encoding="utf-8")
+
+
+@needs_admin
+def test_editor_keeps_a_target_only_goal(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_text("Mål, medlemmer og kontakter").first.click()
+        page.get_by_text("Mål", exact=True).first.click()
+        page.locator('section[data-key-path="goals.0.title.nb"] input').fill("Mer materialgjenvinning av plastemballasje")
+        page.locator('section[data-key-path="goals.0.title.nb"] input').press("End")
+        page.keyboard.type("!")
+        save(page)
+        changes()
+    check_and_build(project, tmp_path / "site")
