@@ -228,7 +228,8 @@ def test_404_shows_the_readers_language(page, site_url, missing, lang, text, hom
     assert page.locator("footer:visible").get_attribute("lang") == lang
     link = visible.locator("a").first
     assert urljoin(page.url, link.get_attribute("href")) == site_url + home
-    link.click()
+    with page.expect_navigation(wait_until="load"):
+        link.click()
     assert page.url == site_url + home
     assert page.evaluate("document.documentElement.lang") == lang
 
