@@ -113,13 +113,18 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def photo_project(tmp_path_factory, news_today):
+def phone(tmp_path_factory):
+    """The phone photos (sitetools.photos), built once per test process."""
+    return build_phone_photos(tmp_path_factory.mktemp("phone"))
+
+
+@pytest.fixture(scope="session")
+def photo_project(tmp_path_factory, news_today, phone):
     """A copy of the project where staff added phone photos as they came:
     a post with a 4000x3000 JPEG (EXIF orientation, GPS, camera), its English
     version with only its own alt text, and a HEIC in a page's text."""
     project = copy_project(tmp_path_factory.mktemp("photos") / "project")
     write_fixture_posts(project, news_today)
-    phone = build_phone_photos(tmp_path_factory.mktemp("phone"))
     folder = project / "docs" / "nyheter"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(phone.jpeg, folder / "besok-anlegg.jpg")

@@ -12,6 +12,9 @@ from conftest import FIXTURE_MEMBERS, FIXTURE_PERSON
 from cpc import directory
 from support import LANGUAGES
 
+# The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("photo-site")
+
 HOMES = ["", "en/"]
 
 

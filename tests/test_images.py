@@ -12,14 +12,12 @@ from PIL import Image, ImageCms
 
 from cpc import images
 from sitetools.photos import (CAMERA_MODEL, MARK_FRACTION, TOP_LEFT_MARK, TOP_RIGHT_MARK, UPRIGHT_SIZE,
-                           build_phone_photos, display_p3_profile, tiled_upright_photo)
+                           display_p3_profile, tiled_upright_photo)
+
+# The phone photo is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("photo-site")
 
 METADATA_INFO_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "comment", "photoshop", "iptc"}
-
-
-@pytest.fixture(scope="session")
-def phone(tmp_path_factory):
-    return build_phone_photos(tmp_path_factory.mktemp("upload"))
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,9 @@ from cpc import images, pictures
 from sitetools.photos import CAMERA_MODEL
 from support import ROOT, build_project, first_view, new_context, open_page
 
+# The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("photo-site")
+
 POST = "nyheter/besok/"
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1366, "height": 768}, "device_scale_factor": 1}

@@ -11,6 +11,9 @@ import pytest
 
 from support import ROOT, new_context, open_page, switch_scheme
 
+# The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("photo-site")
+
 OUTPUT = ROOT / "test-output" / "screenshots"
 KINDS = {  # page kind -> its path in the default language and in English
     "home": ("", "en/"),
