@@ -175,6 +175,11 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
   };
 
   input.addEventListener("focus", open);
+  // Typed or pasted before this script arrived (it loads after the first paint): search it now.
+  if (input.value.trim()) {
+    open();
+    run();
+  }
   input.addEventListener("input", run);
   toggle.addEventListener("change", () => {
     if (toggle.checked && document.activeElement !== input) {
