@@ -180,13 +180,13 @@ def _missing(label: str, variant: str | None) -> ImageProblem:
             "missing", "error",
             nb=f"Finner ikke bildet «{label}». Det som finnes, heter «{variant}». Skriv navnet med "
                "nøyaktig de samme store og små bokstavene som filen har.",
-            en=f"The image «{label}» was not found. What exists is called «{variant}». Write the "
+            en=f"The image \"{label}\" was not found. What exists is called \"{variant}\". Write the "
                "name with exactly the same capital and small letters as the file.")
     return ImageProblem(
         "missing", "error",
         nb=f"Finner ikke bildet «{label}». Sjekk at bildet er lastet opp, og at navnet er skrevet "
            "likt, med samme store og små bokstaver.",
-        en=f"The image «{label}» was not found. Check that it is uploaded and that the name is "
+        en=f"The image \"{label}\" was not found. Check that it is uploaded and that the name is "
            "spelt the same, with the same capital and small letters.")
 
 
@@ -196,13 +196,13 @@ def _unsupported(label: str, found: str | None) -> ImageProblem:
             "unsupported", "error",
             nb=f"«{label}» er et {found}-bilde, og det formatet kan ikke brukes på nettsidene. "
                "Lagre bildet som JPEG eller PNG og last det opp på nytt.",
-            en=f"«{label}» is a {found} image, a format the website cannot use. Save the picture "
+            en=f"\"{label}\" is a {found} image, a format the website cannot use. Save the picture "
                "as JPEG or PNG and upload it again.")
     return ImageProblem(
         "unsupported", "error",
         nb=f"«{label}» er ikke et bilde vi kan lese, selv om navnet ser slik ut. Last opp bildet "
            "som JPEG eller PNG, slik det kom fra telefonen eller kameraet.",
-        en=f"«{label}» is not an image we can read, even though its name looks like one. Upload "
+        en=f"\"{label}\" is not an image we can read, even though its name looks like one. Upload "
            "the picture as JPEG or PNG, as it came from the phone or camera.")
 
 
@@ -211,7 +211,7 @@ def _corrupt(label: str) -> ImageProblem:
         "corrupt", "error",
         nb=f"Bildet «{label}» er skadet eller bare delvis lastet opp, og kan ikke leses. Last det "
            "opp på nytt fra telefonen eller kameraet.",
-        en=f"The image «{label}» is damaged or only partly uploaded, and cannot be read. Upload "
+        en=f"The image \"{label}\" is damaged or only partly uploaded, and cannot be read. Upload "
            "it again from the phone or camera.")
 
 
@@ -221,7 +221,7 @@ def _heic_unreadable(label: str) -> ImageProblem:
         nb=f"«{label}» er et HEIC-bilde (iPhone-formatet), og det kan ikke leses her. Lagre bildet "
            "som JPEG og last det opp på nytt: på iPhone, velg Innstillinger > Kamera > Formater > "
            "Mest kompatibel før du tar bildet, eller del eller eksporter bildet som JPEG.",
-        en=f"«{label}» is a HEIC image (the iPhone format), and it cannot be read here. Save the "
+        en=f"\"{label}\" is a HEIC image (the iPhone format), and it cannot be read here. Save the "
            "picture as JPEG and upload it again: on an iPhone, choose Settings > Camera > Formats "
            "> Most Compatible before taking the photo, or share or export it as JPEG.")
 
@@ -232,7 +232,7 @@ def _too_small(label: str, width: int, min_width: int) -> ImageProblem:
         nb=f"Bildet «{label}» er bare {width} piksler bredt, men plassen det skal fylle, trenger "
            f"minst {min_width}, så det vil se uskarpt ut. Bruk originalbildet fra telefonen eller "
            "kameraet om du har det.",
-        en=f"The image «{label}» is only {width} pixels wide, but the space it fills needs at "
+        en=f"The image \"{label}\" is only {width} pixels wide, but the space it fills needs at "
            f"least {min_width}, so it will look blurred. Use the original photo from the phone or "
            "camera if you have it.")
 
