@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench lock clean
+.PHONY: serve build check test screenshots bench lock clean
 
 # Re-install only when a requirements file changes. Every package, down to
 # the last dependency, must match a hash in the file (`make lock` writes them).
@@ -39,6 +39,9 @@ check: $(BIN)/.installed  ## Fast content checks for editors (no browser)
 
 test: $(BIN)/.installed-test $(ADMIN) check  ## Everything CI runs
 	$(BIN)/python -m pytest
+
+screenshots: $(BIN)/.installed-test $(ADMIN)  ## Screenshots of every page kind to test-output/screenshots/
+	CPC_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_screenshots.py
 
 bench: $(BIN)/.installed-test  ## Size, speed and Lighthouse measurements (not a test)
 	$(BIN)/python scripts/bench.py

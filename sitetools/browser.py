@@ -8,6 +8,9 @@ import os
 import shutil
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+# Debian's package of Chromium's headless shell: the same engine without
+# the browser around it, lighter to drive (tests/conftest.py).
+HEADLESS_SHELL = "chromium-headless-shell"
 # Flags for a closed network: no background calls home, no sandbox as root.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,11 +32,13 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def find_chromium() -> str:
+def find_chromium(headless_shell: bool = False) -> str:
+    """CHROMIUM_PATH, or the first Chromium on the PATH; with `headless_shell`,
+    Debian's chromium-headless-shell first where it is installed."""
     explicit = os.environ.get("CHROMIUM_PATH")
     if explicit:
         return explicit
-    for name in CHROMIUM_CANDIDATES:
+    for name in ((HEADLESS_SHELL,) if headless_shell else ()) + CHROMIUM_CANDIDATES:
         found = shutil.which(name)
         if found:
             return found
@@ -62,23 +67,41 @@ def open_page(page, url: str):
     return response
 
 
+def watch_requests(page) -> list:
+    """Every request `page` makes from now on (Playwright Request objects)."""
+    requests = []
+    page.on("request", lambda request: requests.append(request))
+    return requests
+
+
+def wire_sizes(requests: list) -> list[tuple[str, int]]:
+    """(URL, bytes on the wire: headers and compressed body) of each request
+    but data: URLs, once its answer has fully arrived (0 if it failed)."""
+    sizes = []
+    for request in requests:
+        if request.url.startswith("data:"):
+            continue
+        response = request.response()  # waits for the answer
+        if response is None or response.finished() is not None:
+            sizes.append((request.url, 0))
+            continue
+        counted = request.sizes()
+        sizes.append((request.url, counted["responseHeadersSize"] + counted["responseBodySize"]))
+    return sizes
+
+
 def first_view(browser, url: str, **context_options) -> dict:
-    """Load `url` in a fresh context, cold cache, until its load event;
-    every request with its compressed size, counted by the browser (CDP)."""
+    """Load `url` in a fresh context (a cold cache) until the site's scripts
+    have run; every request with its size on the wire."""
     context = new_context(browser, **context_options)
     try:
         page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        urls, sizes = {}, {}
-        cdp.on("Network.requestWillBeSent", lambda event: urls.setdefault(event["requestId"], event["request"]["url"]))
-        cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        requests = watch_requests(page)
         open_page(page, url)
-        requests = [(urls[rid], sizes.get(rid, 0)) for rid in urls if not urls[rid].startswith("data:")]
+        eager = wire_sizes(requests)
     finally:
         context.close()
-    return {"eager": requests, "bytes": sum(size for _, size in requests)}
+    return {"eager": eager, "bytes": sum(size for _, size in eager)}
 
 
 def one_search(browser, url: str, query: str, log: list) -> dict:
@@ -93,7 +116,7 @@ def one_search(browser, url: str, query: str, log: list) -> dict:
         log.clear()
         started = page.evaluate("performance.now()")
         page.locator("input.md-search__input").fill(query)
-        page.wait_for_function("() => /treff|result/i.test(document.querySelector('#cpc-search-status').textContent)")
+        page.wait_for_function("q => document.querySelector('#cpc-search-results').dataset.cpcQuery === q", arg=query)
         elapsed = page.evaluate("performance.now()") - started
         count = page.locator("#cpc-search-results a").count()
         requests = list(log)

@@ -15,14 +15,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
 
 from cpc import forms
-from support.browser import AXE_OPTIONS
-from support.browser import TRANSITIONS_DONE
+from support.axe import run_axe
 from support import open_page
 from support import ROOT, build_site
 from support import new_context, nu_check, switch_scheme
@@ -123,11 +121,8 @@ def assert_values_kept(page, values: dict[str, str], topic: str) -> None:
 
 
 def axe_violations(page) -> list[str]:
-    # Error states fade in too; axe must see the final colours.
-    page.wait_for_function(TRANSITIONS_DONE)
-    results = Axe().run(page, options=AXE_OPTIONS)
-    assert results.response["passes"], "axe checked nothing"
-    return [f"{v['id']}: {v['help']} ({', '.join(' '.join(n['target']) for n in v['nodes'][:3])})" for v in results.response["violations"]]
+    # Error states fade in too; run_axe waits for the final colours.
+    return [f"{v['id']}: {v['help']} ({', '.join(' '.join(n['target']) for n in v['nodes'][:3])})" for v in run_axe(page)["violations"]]
 
 
 # --- the hook, without a browser -----------------------------------------------
@@ -516,8 +511,8 @@ def serve_as_production(context, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANG_ROOT)
-def test_without_javascript(browser, site_url, endpoint, lang):
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript(full_browser, site_url, endpoint, lang):
+    context = full_browser.new_context(java_script_enabled=False)
     try:
         serve_as_production(context, site_url)
         page = context.new_page()

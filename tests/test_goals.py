@@ -1,5 +1,5 @@
 """Goals tracker (hooks/cpc/goals.py, data/goals.yml): validation, SVG geometry,
-the built pages in both languages, axe, and the "edit one number" flow."""
+the built pages in both languages, and the "edit one number" flow."""
 from __future__ import annotations
 
 import copy
@@ -13,9 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from support import open_page
 from support import ROOT, build_site
-from support import switch_scheme
 
 from cpc import goal_chart, goals, markers
 
@@ -478,25 +476,3 @@ def test_typo_stops_the_build_with_an_actionable_message(tmp_path):
     message = str(caught.value)
     assert re.search(re.escape(str(data_file)) + rf":\d+: goal '{goal['id']}', field 'target.yaer': "
                      r'Unknown field "target.yaer". Did you mean "target.year"\?', message), message
-
-
-# ---------------------------------------------------------------------------
-# axe, in both colour schemes switched with the site's own palette toggle
-# ---------------------------------------------------------------------------
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("path", ["mal-og-fokus/", "en/mal-og-fokus/", "", "en/"])
-def test_axe_goal_views(page, site_url, path, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
-    open_page(page, site_url + path)
-    switch_scheme(page, scheme)
-    selector = ".cpc-goals" if "mal-og-fokus" in path else ".cpc-home-goals"
-    assert page.locator(f"{selector} svg.cpc-goal-chart").count() == len(quantitative_goals(repo_data()))
-    results = Axe().run(page, context={"include": [[selector]]},
-                        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    assert results.response["passes"], "axe checked nothing"
-    assert results.violations_count == 0, results.generate_snapshot()

@@ -15,11 +15,10 @@ from xml.etree import ElementTree
 import icalendar
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from support.browser import AXE_OPTIONS
+from support.axe import axe_problems
 from cpc import news
 from support.build import HELD_BACK
 from support import (ROOT, build_project, check_site, copy_project, new_context, nu_check, one_search, open_page,
@@ -404,8 +403,8 @@ def test_axe_on_news_pages_light_and_dark(browser, news_site, path):
         open_page(page, url + path)
         for scheme in ("default", "slate"):
             switch_scheme(page, scheme)
-            results = Axe().run(page, options=AXE_OPTIONS)
-            assert results.violations_count == 0, f"{scheme}: {results.generate_snapshot()}"
+            problems = axe_problems(page, f"[{scheme}]")
+            assert not problems, "\n".join(problems)
         assert page.evaluate("window.__cpcViolations") == []
     finally:
         context.close()

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from support import PAGES, is_missing_page, nu_check, page_id
+from support.workers import once_per_run
 
 WHOLE_SITE_TEST = "test_no_error_outside_the_known_pages"
+# One worker runs the checker for the module (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("nu-site")
 
 
 def validate(root: Path, files: list[Path] | None = None) -> tuple[int, list[str]]:
@@ -25,10 +28,11 @@ def html_file(path: str) -> str:
     return path if path.endswith(".html") else path + "index.html"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site_errors(site_dir, request):
     """One run of the checker over the pages this run selected (Java starts once)."""
-    selected = [item for item in request.session.items if item.module is request.module]
+    once_per_run(request.getfixturevalue("tmp_path_factory"), "nu-site")
+    selected = [item for item in request.session.items if item.module.__name__ == __name__]
     if any(item.originalname == WHOLE_SITE_TEST for item in selected):
         files = None
     else:

@@ -1,14 +1,14 @@
-"""Gate: no request leaves the site's own origin while a page loads, nor while
-the reader searches, switches the theme or switches the language. (The form
-endpoint is contacted only on submit, which is not done here.)"""
+"""Gate: no request leaves the site's own origin while the reader searches,
+switches the theme or switches the language (loading every page is checked
+in test_quality_pages.py). The form endpoint is contacted only on submit,
+which is not done here."""
 from __future__ import annotations
-
-from urllib.parse import urlsplit
 
 import pytest
 
 from cpc import places
 from support import LANGUAGES, PAGES, page_id, is_missing_page, language_of, new_context, open_page, palette_toggle
+from support.browser import foreign
 
 QUERY = {"nb": "emballasje", "en": "packaging"}
 
@@ -23,22 +23,6 @@ def recorded(browser):
     context.close()
 
 
-def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def foreign(requests: list[str], own: str) -> list[str]:
-    return [url for url in requests if origin(url) != own and not url.startswith(("data:", "blob:"))]
-
-
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
-def test_no_foreign_request_while_loading(recorded, site_url, path):
-    page, requests = recorded
-    open_page(page, site_url + path)
-    assert requests and not foreign(requests, origin(site_url)), foreign(requests, origin(site_url))
-
-
 # Search, the theme toggle and the switcher are the same markup and script on
 # every page: a home page, a form page and a 404 page per language cover them.
 HOMES = [LANGUAGES.root(lang) for lang in LANGUAGES.locales]
@@ -48,7 +32,7 @@ USED_ON = [path for path in PAGES if path in HOMES or path.endswith(f"{places.PA
 @pytest.mark.parametrize("path", USED_ON, ids=page_id)
 def test_no_foreign_request_while_searching_switching_theme_and_language(recorded, site_url, path):
     page, requests = recorded
-    own, problems = origin(site_url), []
+    problems = []
     open_page(page, site_url + path)
     requests.clear()
     page.keyboard.press("/")  # opens search and loads the engine
@@ -60,7 +44,7 @@ def test_no_foreign_request_while_searching_switching_theme_and_language(recorde
     page.keyboard.press("Escape")
     palette_toggle(page).click()
     palette_toggle(page).click()
-    problems += [f"(search, theme): {url}" for url in foreign(requests, own)]
+    problems += [f"(search, theme): {url}" for url in foreign(requests, site_url)]
 
     if not is_missing_page(path):
         requests.clear()
@@ -68,7 +52,7 @@ def test_no_foreign_request_while_searching_switching_theme_and_language(recorde
         other = page.locator(".md-select__link:not([hreflang='%s'])" % language_of(path)).first
         with page.expect_navigation():
             other.click()
-        problems += [f"(language switch): {url}" for url in foreign(requests, own)]
+        problems += [f"(language switch): {url}" for url in foreign(requests, site_url)]
     assert not problems, "\n".join(problems)
 
 
@@ -79,4 +63,4 @@ def test_the_recorder_sees_foreign_requests(recorded, site_url):
     requests.clear()
     page.evaluate("() => { const img = new Image(); img.src = 'http://127.0.0.2:9/pixel.png'; document.body.append(img); }")
     page.wait_for_function("() => [...document.images].some(i => i.complete)")
-    assert foreign(requests, origin(site_url)) == ["http://127.0.0.2:9/pixel.png"]
+    assert foreign(requests, site_url) == ["http://127.0.0.2:9/pixel.png"]

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cpc import cms, places
-from cpc.bilingual import Languages
 from sitetools.build import ROOT
-
-LANGUAGES = Languages.from_mkdocs_yml(ROOT / "mkdocs.yml")
+from support.site import LANGUAGES
 # Missing paths that get 404.html, one per language folder.
 MISSING_PAGES = tuple(f"{LANGUAGES.root(lang)}cpc-missing-page/" for lang in LANGUAGES.locales)
 NEWS = places.NEWS

@@ -135,7 +135,10 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
     return paragraph;
   };
 
-  const show = (results, total) => {
+  // The list names the query its results answer (data-cpc-query), so a
+  // slower earlier search is never taken for the current one.
+  const show = (query, results, total) => {
+    list.dataset.cpcQuery = query;
     list.replaceChildren(...results.map((result) => {
       const item = document.createElement("li");
       item.className = "md-search-result__item";
@@ -159,6 +162,7 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
     const query = input.value.trim();
     const mine = ++serial;
     if (!query) {
+      delete list.dataset.cpcQuery;
       list.replaceChildren();
       status.textContent = engine ? strings.prompt : status.textContent;
       return;
@@ -168,7 +172,7 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
       const found = await pagefind.search(query);
       if (mine !== serial || !found) return;
       const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-      if (mine === serial) show(results, found.results.length);
+      if (mine === serial) show(query, results, found.results.length);
     } catch (error) {
       if (mine === serial) status.textContent = strings.failed;
     }
