@@ -44,13 +44,20 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from sitetools.browser import CHROMIUM_ARGS, find_chromium, first_view, one_search  # noqa: E402
 from sitetools.build import build_project, copy_project  # noqa: E402
 from sitetools.server import serve_site  # noqa: E402
+from cpc import places  # noqa: E402
+from cpc.bilingual import Languages  # noqa: E402
 
 BENCH = ROOT / "bench"
 LIGHTHOUSE = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
 # The form endpoint must not be contacted; point it at a closed local port.
 BUILD_ENV = {"CONTACT_FORM_ENDPOINT": "http://127.0.0.1:9/f/bench"}
-VIEW_PAGES = ["", "nyheter/", "kontakt/", "mal-og-fokus/", "en/", "en/kontakt/"]
-QUERIES = {"": "emballasjens", "en/": "recycling"}
+# Addresses from mkdocs.yml and hooks/cpc/places.py: the default language's
+# pages at the root, the translated language's under its folder.
+LANGUAGES = Languages.from_mkdocs_yml(ROOT / "mkdocs.yml")
+TRANSLATED_ROOT = LANGUAGES.root(next(lang for lang in LANGUAGES.locales if lang != LANGUAGES.default))
+PAGE, TRANSLATED_PAGE = places.links(""), places.links(TRANSLATED_ROOT)
+VIEW_PAGES = ["", PAGE["news"], PAGE["contact"], PAGE["goals"], TRANSLATED_ROOT, TRANSLATED_PAGE["contact"]]
+QUERIES = {"": "emballasjens", TRANSLATED_ROOT: "recycling"}
 BUDGET = {"first_view_bytes": 80 * 1024, "first_view_requests": 8, "search_bytes": 150 * 1024}
 
 
@@ -81,7 +88,7 @@ def vocabulary(seed: int = 1) -> list[str]:
 def write_stress_posts(project: Path, count: int) -> None:
     """`count` news posts per language, a year of dates each ~50 posts."""
     words, rng = vocabulary(), random.Random(2)
-    folder = project / "docs" / "nyheter"
+    folder = project / "docs" / places.NEWS
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(count):
         year, day = 2007 + n // 50, 1 + (n % 50) * 7
@@ -179,7 +186,7 @@ def side_by_side(browser_free_work: Path, runs: int) -> dict:
 
 # --- Design choices: page CSS and script loading ------------------------------------------
 
-VISIT = ["", "fokusomrader/resirkulering/", "kontakt/"]
+VISIT = ["", f"{places.PAGES['focus_areas']}/resirkulering/", PAGE["contact"]]
 VARIANTS = {
     "ours": "(a) each page's own CSS inline; scripts loaded after the first paint (as built)",
     "stylesheet": "(b) one cached, versioned stylesheet; scripts loaded after the first paint",
@@ -297,7 +304,7 @@ def choices_report(results: dict) -> list[str]:
 # --- Photos (issue 16) -------------------------------------------------------------------
 
 PHOTO_COUNT = 20
-PHOTO_POST = "nyheter/foto-01/"
+PHOTO_POST = f"{places.NEWS}/foto-01/"
 # Layout shifts as the page loads, summed (CLS), and what the lead picture shows.
 MEASURE_PHOTO = """async () => {
   const shifts = await new Promise((resolve) => {
@@ -320,7 +327,7 @@ def write_photo_posts(project: Path, count: int, with_photos: bool) -> None:
     tiled real photographs, with EXIF orientation, GPS and camera data)."""
     from sitetools.photos import save_phone_jpeg, tiled_upright_photo
 
-    folder = project / "docs" / "nyheter"
+    folder = project / "docs" / places.NEWS
     folder.mkdir(parents=True, exist_ok=True)
     big = tiled_upright_photo((3000 + 10 * count, 4000)) if with_photos else None
     for n in range(1, count + 1):
@@ -360,12 +367,12 @@ def photo_bench(work: Path, runs: int, lighthouse_runs: bool) -> dict:
                 open_page(page, base + PHOTO_POST)
                 shown = page.evaluate(MEASURE_PHOTO)
                 cls = {}
-                for path in ("nyheter/", ""):  # the thumbnails' pages
+                for path in (PAGE["news"], ""):  # the thumbnails' pages
                     open_page(page, base + path)
                     cls[path] = page.evaluate(MEASURE_SHIFTS)
                 context.close()
                 results[name] = {"bytes": view["bytes"], "requests": len(view["eager"]), "image": sum(picture),
-                                 **shown, "cls_news": cls["nyheter/"], "cls_home": cls[""]}
+                                 **shown, "cls_news": cls[PAGE["news"]], "cls_home": cls[""]}
             browser.close()
         if lighthouse_runs:
             ensure_lighthouse()
@@ -407,7 +414,7 @@ def report(sizes: dict, lunr: dict, lcp: dict | None, pages: int, choices: dict,
     lines.append(f"| build time | {small['build']:.1f} s | {big['build']:.1f} s |")
     lines.append(f"| search index on disk (both languages) | {kib(small['index'])} | {kib(big['index'])} |")
     news_cell = lambda size: kib(size) if size else "no news page (no posts)"
-    lines.append(f"| news page /nyheter/, gzipped | {news_cell(small['news_page'])} | {news_cell(big['news_page'])} |")
+    lines.append(f"| news page /{PAGE['news']}, gzipped | {news_cell(small['news_page'])} | {news_cell(big['news_page'])} |")
     for path in VIEW_PAGES:
         a, b = small["browser"]["views"].get(path), big["browser"]["views"].get(path)
         cell = lambda v: f"{kib(v['bytes'])} in {len(v['eager'])} requests" if v else "–"
@@ -477,7 +484,7 @@ def main() -> None:
                 with serve_site(site, log=log) as base:
                     seconds = timed_build(project, site, SITE_URL=base, **BUILD_ENV)
                     print(f"{name}: built in {seconds:.1f} s", file=sys.stderr)
-                    news_page = site / "nyheter" / "index.html"
+                    news_page = site / places.NEWS / "index.html"
                     sizes[name] = {"build": seconds, "index": folder_size(site / "pagefind"),
                                    "news_page": gzip_size(news_page) if news_page.exists() else None,
                                    "browser": measure(browser, base, log, site)}

@@ -288,7 +288,7 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
         # merge the pull request on GitHub once `make test` has passed.
         "collections": [collection | {"publish": False} for collection in [
             {
-                "name": "nyheter", "label": "Nyheter og arrangementer", "label_singular": "sak",
+                "name": places.NEWS, "label": "Nyheter og arrangementer", "label_singular": "sak",
                 "description": "Norsk er påkrevd; engelsk er valgfritt (slå det på i editoren).",
                 "folder": f"{docs}/{places.NEWS}", "extension": "md", "format": "yaml-frontmatter",
                 "create": True, "slug": "{{title}}",
