@@ -21,8 +21,10 @@ from cpc import places
 
 # Folders whose pages may exist in the default language only (news posts).
 OPTIONAL_TRANSLATION_DIRS = (f"{places.NEWS}/",)
-# How each language names the others in messages to staff.
-LANGUAGE_NAMES = {"nb": {"nb": "norsk", "en": "Norwegian"}, "en": {"nb": "engelsk", "en": "English"}}
+# Messages to staff are in Norwegian, then English, whatever the site's locales.
+MESSAGE_LANGUAGES = NORWEGIAN, ENGLISH = ("nb", "en")
+# How each language is named in those messages.
+LANGUAGE_NAMES = {"nb": {NORWEGIAN: "norsk", ENGLISH: "Norwegian"}, "en": {NORWEGIAN: "engelsk", ENGLISH: "English"}}
 
 
 @dataclass(frozen=True)

@@ -205,10 +205,10 @@ class Checker:
             want = self.shown(missing.want)
             self.error(
                 have, 1,
-                f"Siden mangler {self.languages.language_name(locale, 'nb')} versjon. Lag {want} med samme innhold på "
-                f"{self.languages.language_name(locale, 'nb')} (eller slett denne siden hvis den ikke skal finnes).",
-                f"This page has no {self.languages.language_name(locale, 'en')} version. Create {want} with the same content in "
-                f"{self.languages.language_name(locale, 'en')} (or delete this page if it should not exist).",
+                f"Siden mangler {self.languages.language_name(locale, bilingual.NORWEGIAN)} versjon. Lag {want} med samme innhold på "
+                f"{self.languages.language_name(locale, bilingual.NORWEGIAN)} (eller slett denne siden hvis den ikke skal finnes).",
+                f"This page has no {self.languages.language_name(locale, bilingual.ENGLISH)} version. Create {want} with the same content in "
+                f"{self.languages.language_name(locale, bilingual.ENGLISH)} (or delete this page if it should not exist).",
             )
 
     # Front matter: title and description.
@@ -483,10 +483,10 @@ class Checker:
             older_time, newer_time = times(older.path), times(newer.path)
             self.warning(
                 older, 1,
-                f"Den {self.languages.language_name(newer.locale, 'nb')}e versjonen ({self.shown(newer.rel)}) ble endret "
+                f"Den {self.languages.language_name(newer.locale, bilingual.NORWEGIAN)}e versjonen ({self.shown(newer.rel)}) ble endret "
                 f"{day(newer_time)}, etter denne siden ({day(older_time)}). Oppdater denne siden så begge sier "
                 f"det samme. Inntil da viser siden en merknad om at den kan være utdatert.",
-                f"The {self.languages.language_name(newer.locale, 'en')} version ({self.shown(newer.rel)}) was changed on "
+                f"The {self.languages.language_name(newer.locale, bilingual.ENGLISH)} version ({self.shown(newer.rel)}) was changed on "
                 f"{day(newer_time)}, after this page ({day(older_time)}). Update this page so both say the same. "
                 f"Until then the page shows a notice that it may be out of date.",
             )
