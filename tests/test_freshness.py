@@ -4,6 +4,7 @@ language, `make check` warns without failing, and no git history is no error."""
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 import sys
 from pathlib import Path
@@ -13,9 +14,13 @@ from bs4 import BeautifulSoup
 
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
 from support import ROOT, build_project, copy_project
+from support.site import DEFAULT, OTHER, address, root, slug, source_name
 
 JAN, MAR = "2024-01-01T12:00:00+00:00", "2024-03-01T12:00:00+00:00"
 MAR_EPOCH = 1709294400
+CONTACT, MEMBERSHIP = slug("contact"), slug("membership")
+# The pages whose March edit leaves their counterparts older.
+CHANGED = (source_name(CONTACT, DEFAULT), source_name("index", OTHER))
 
 
 def git(repo: Path, *args: str, date: str | None = None) -> str:
@@ -42,6 +47,11 @@ def check(project: Path) -> subprocess.CompletedProcess:
     )
 
 
+def href(page: str, target: str) -> str:
+    """The link from one site path to another, relative, as the pages write it."""
+    return posixpath.relpath(target or ".", page or ".") + "/"
+
+
 def notices(html_file: Path) -> list:
     return BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select(".cpc-freshness")
 
@@ -54,10 +64,9 @@ def repo(tmp_path_factory) -> Path:
     git(project, "init", "--quiet")
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "-m", "January", date=JAN)
-    with (project / "docs" / "kontakt.md").open("a", encoding="utf-8") as handle:
-        handle.write("\nEn ny setning.\n")
-    with (project / "docs" / "index.en.md").open("a", encoding="utf-8") as handle:
-        handle.write("\nA new sentence.\n")
+    for name, sentence in zip(CHANGED, ("En ny setning.", "A new sentence.")):
+        with (project / "docs" / name).open("a", encoding="utf-8") as handle:
+            handle.write(f"\n{sentence}\n")
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "-m", "March", date=MAR)
     return project
@@ -73,40 +82,42 @@ def repo_site(repo, tmp_path_factory) -> Path:
 def test_last_commit_time_reads_the_controlled_date(repo):
     assert git_history_problem(repo) is None
     times = CommitTimes(repo)
-    assert times(repo / "docs" / "kontakt.md") == MAR_EPOCH
-    assert times(repo / "docs" / "kontakt.en.md") == MAR_EPOCH - 60 * 86400
+    assert times(repo / "docs" / source_name(CONTACT, DEFAULT)) == MAR_EPOCH
+    assert times(repo / "docs" / source_name(CONTACT, OTHER)) == MAR_EPOCH - 60 * 86400
     assert times(repo / "docs" / "never-committed.md") is None
 
 
 def test_older_english_page_links_to_the_newer_norwegian_one(repo_site):
-    [notice] = notices(repo_site / "en" / "kontakt" / "index.html")
+    page, original = address("contact", OTHER), address("contact", DEFAULT)
+    [notice] = notices(repo_site / page / "index.html")
     assert "The Norwegian original has been changed since this translation was last updated." in notice.get_text()
     link = notice.find("a")
     assert link.get_text() == "Read the Norwegian original"
-    assert link["href"] == "../../kontakt/"
-    assert link["hreflang"] == "nb"
-    assert (repo_site / "en" / "kontakt" / link["href"] / "index.html").resolve() == (repo_site / "kontakt" / "index.html").resolve()
+    assert link["href"] == href(page, original)
+    assert link["hreflang"] == DEFAULT
+    assert (repo_site / page / link["href"] / "index.html").resolve() == (repo_site / original / "index.html").resolve()
 
 
 def test_older_norwegian_page_links_to_the_newer_english_one(repo_site):
-    [notice] = notices(repo_site / "index.html")
+    [notice] = notices(repo_site / root(DEFAULT) / "index.html")
     # The Norwegian page is the original, so it is not called a translation.
     assert "Den engelske versjonen av denne siden er endret etter at denne siden sist ble oppdatert." in notice.get_text()
     assert "oversettelse" not in notice.get_text()
     link = notice.find("a")
     assert link.get_text() == "Les den engelske versjonen"
-    assert link["href"] == "en/"
-    assert link["hreflang"] == "en"
+    assert link["href"] == href(root(DEFAULT), root(OTHER))
+    assert link["hreflang"] == OTHER
 
 
 def test_the_notice_opens_the_article(repo_site):
-    soup = BeautifulSoup((repo_site / "en" / "kontakt" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((repo_site / address("contact", OTHER) / "index.html").read_text(encoding="utf-8"), "html.parser")
     notice = soup.select_one("article .cpc-freshness")
     assert notice is not None
     assert notice.find_next("h1") is not None and notice.find_previous("h1") is None
 
 
-@pytest.mark.parametrize("path", ["kontakt/index.html", "en/index.html", "om-klyngen/index.html", "en/om-klyngen/index.html"])
+@pytest.mark.parametrize("path", [f"{address('contact', DEFAULT)}index.html", f"{root(OTHER)}index.html",
+                                  "om-klyngen/index.html", f"{root(OTHER)}om-klyngen/index.html"])
 def test_newer_and_unchanged_pages_have_no_notice(repo_site, path):
     assert notices(repo_site / path) == []
 
@@ -115,10 +126,11 @@ def test_make_check_warns_about_both_older_pages_without_failing(repo):
     result = check(repo)
     assert result.returncode == 0, result.stdout
     out = result.stdout
-    assert "docs/kontakt.en.md:1: ADVARSEL / WARNING" in out
-    assert "Den norske versjonen (docs/kontakt.md) ble endret 2024-03-01, etter denne siden (2024-01-01)" in out
-    assert "docs/index.md:1: ADVARSEL / WARNING" in out
-    assert "The English version (docs/index.en.md) was changed on 2024-03-01" in out
+    assert f"docs/{source_name(CONTACT, OTHER)}:1: ADVARSEL / WARNING" in out
+    assert (f"Den norske versjonen (docs/{source_name(CONTACT, DEFAULT)}) ble endret 2024-03-01, "
+            "etter denne siden (2024-01-01)") in out
+    assert f"docs/{source_name('index', DEFAULT)}:1: ADVARSEL / WARNING" in out
+    assert f"The English version (docs/{source_name('index', OTHER)}) was changed on 2024-03-01" in out
     assert out.count("ADVARSEL / WARNING") == 2
 
 
@@ -133,7 +145,7 @@ def test_no_git_history_builds_without_notices_and_says_so(tmp_path):
 
 
 def test_the_notice_stays_out_of_the_search_index(repo_site):
-    for path in ("index.html", "en/kontakt/index.html"):
+    for path in (f"{root(DEFAULT)}index.html", f"{address('contact', OTHER)}index.html"):
         [notice] = notices(repo_site / path)
         assert notice["data-pagefind-ignore"] == "all"
 
@@ -148,13 +160,13 @@ def merged_repo(tmp_path_factory) -> Path:
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "-m", "January", date=JAN)
     git(project, "checkout", "--quiet", "-b", "pr")
-    for name, day in (("bli-medlem.md", "01"), ("bli-medlem.en.md", "02")):
+    for name, day in ((source_name(MEMBERSHIP, DEFAULT), "01"), (source_name(MEMBERSHIP, OTHER), "02")):
         with (project / "docs" / name).open("a", encoding="utf-8") as handle:
             handle.write("\nNy setning.\n")
         git(project, "commit", "--quiet", "-am", f"Edit {name}", date=f"2024-02-{day}T12:00:00+00:00")
     git(project, "checkout", "--quiet", "main")
     git(project, "merge", "--quiet", "--no-ff", "-m", "Merge pull request #1", "pr", date="2024-02-03T12:00:00+00:00")
-    with (project / "docs" / "om-klyngen.en.md").open("a", encoding="utf-8") as handle:
+    with (project / "docs" / source_name("om-klyngen", OTHER)).open("a", encoding="utf-8") as handle:
         handle.write("\nA fixed typo.\n")
     git(project, "commit", "--quiet", "-am", "Typo [ingen oversettelse]", date="2024-02-04T12:00:00+00:00")
     return project
@@ -163,8 +175,8 @@ def merged_repo(tmp_path_factory) -> Path:
 def test_a_pull_request_is_one_change_and_a_marked_change_asks_for_no_translation(merged_repo):
     times = CommitTimes(merged_repo)
     docs = merged_repo / "docs"
-    for name in ("bli-medlem", "om-klyngen"):
-        pair = (docs / f"{name}.md", docs / f"{name}.en.md")
+    for name in (MEMBERSHIP, "om-klyngen"):
+        pair = (docs / source_name(name, DEFAULT), docs / source_name(name, OTHER))
         assert not is_newer(times, *pair) and not is_newer(times, *reversed(pair)), name
     result = check(merged_repo)
     assert "ADVARSEL" not in result.stdout, result.stdout
@@ -176,6 +188,6 @@ def test_the_same_two_commits_outside_a_pull_request_do_flag_the_older_page(merg
     try:
         times = CommitTimes(merged_repo)
         docs = merged_repo / "docs"
-        assert is_newer(times, docs / "bli-medlem.en.md", docs / "bli-medlem.md")
+        assert is_newer(times, docs / source_name(MEMBERSHIP, OTHER), docs / source_name(MEMBERSHIP, DEFAULT))
     finally:
         git(merged_repo, "checkout", "--quiet", "main")

@@ -14,7 +14,6 @@ from xml.etree import ElementTree
 
 import icalendar
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
@@ -23,14 +22,19 @@ from cpc import news
 from support.build import HELD_BACK
 from support import (ROOT, build_project, check_site, copy_project, new_context, nu_check, one_search, open_page,
                      serve_site, switch_scheme, write_fixture_posts)
+from support.pages import language_of
+from support.site import (DEFAULT, HOMES, LOCALES, NEWS, OTHER, in_languages, news_address, root, source_name,
+                          ui)
 
 OSLO = "Europe/Oslo"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-MONTHS = {"nb": "januar februar mars april mai juni juli august september oktober november desember".split(),
-          "en": "January February March April May June July August September October November December".split()}
-NEWS = {"nb": "nyheter/", "en": "en/nyheter/"}
-NEWS_PAGES = ["nyheter/", "en/nyheter/", "nyheter/workshop/", "en/nyheter/workshop/", "nyheter/kun-norsk/",
-              "nyheter/frokostmote/", "en/nyheter/to-sprak/", "", "en/"]
+MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
+                      "January February March April May June July August September October November December".split())
+# The calendar of all events, beside each language's news page.
+CALENDARS = in_languages("arrangementer.ics", "events.ics")
+NEWS_PAGES = [news_address(DEFAULT), news_address(OTHER), news_address(DEFAULT, "workshop"),
+              news_address(OTHER, "workshop"), news_address(DEFAULT, "kun-norsk"), news_address(DEFAULT, "frokostmote"),
+              news_address(OTHER, "to-sprak"), *HOMES]
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
@@ -40,8 +44,8 @@ def soup_of(site: Path, path: str) -> BeautifulSoup:
 def written(day: str, lang: str) -> str:
     """4. mars 2027 / 4 March 2027, written independently of the site's code."""
     date = datetime.date.fromisoformat(day)
-    return f"{date.day}. {MONTHS['nb'][date.month - 1]} {date.year}" if lang == "nb" else \
-        f"{date.day} {MONTHS['en'][date.month - 1]} {date.year}"
+    return f"{date.day}. {MONTHS[DEFAULT][date.month - 1]} {date.year}" if lang == DEFAULT else \
+        f"{date.day} {MONTHS[OTHER][date.month - 1]} {date.year}"
 
 
 def titles(soup, selector: str) -> list[str]:
@@ -51,20 +55,20 @@ def titles(soup, selector: str) -> list[str]:
 # --- Listings ---------------------------------------------------------------------------
 
 def test_the_site_ships_with_no_posts_and_no_news_entry(site_dir):
-    assert not (ROOT / "docs" / "nyheter").exists() or not list((ROOT / "docs" / "nyheter").glob("*.md"))
-    for home in ("", "en/"):
+    assert not (ROOT / "docs" / NEWS).exists() or not list((ROOT / "docs" / NEWS).glob("*.md"))
+    for home in HOMES:
         soup = soup_of(site_dir, home)
         assert not soup.select(".cpc-home-news")
-        assert not [a for a in soup.select(".md-tabs a") if a["href"].rstrip("/").endswith("nyheter")]
+        assert not [a for a in soup.select(".md-tabs a") if a["href"].rstrip("/").endswith(NEWS)]
         assert not soup.find("link", type="application/atom+xml")
-    assert not (site_dir / "nyheter").exists()
+    assert not (site_dir / NEWS).exists()
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_news_page_lists_upcoming_events_first_then_latest_news(news_site, lang):
     site, _, posts = news_site
-    soup = soup_of(site, NEWS[lang])
-    title = {slug: versions.get(lang, versions["nb"])[0] for slug, versions in posts.items()}
+    soup = soup_of(site, news_address(lang))
+    title = {slug: versions.get(lang, versions[DEFAULT])[0] for slug, versions in posts.items()}
     # The one upcoming event, in its own section; the past event is not there.
     assert titles(soup, 'section[aria-labelledby="cpc-news-upcoming"]') == [title["workshop"]]
     upcoming = soup.select_one('section[aria-labelledby="cpc-news-upcoming"] .cpc-news__item')
@@ -76,53 +80,55 @@ def test_news_page_lists_upcoming_events_first_then_latest_news(news_site, lang)
     # The archive by year, and the feed and calendar to follow.
     # The latest list holds every post, so no year needs its archive link.
     assert not soup.select(".cpc-news__years a")
-    years = sorted({posts[s]["nb"][2][:4] for s in ("kun-norsk", "to-sprak", "frokostmote")}, reverse=True)
-    assert all((site / NEWS[lang] / year / "index.html").is_file() for year in years)
+    years = sorted({posts[s][DEFAULT][2][:4] for s in ("kun-norsk", "to-sprak", "frokostmote")}, reverse=True)
+    assert all((site / news_address(lang) / year / "index.html").is_file() for year in years)
     for year_link in soup.select(".cpc-news__years a"):
-        year_page = (site / NEWS[lang] / year_link["href"] / "index.html").resolve()
+        year_page = (site / news_address(lang) / year_link["href"] / "index.html").resolve()
         assert year_page.is_file()
     links = {a["href"] for a in soup.select("a")}
-    assert "feed.xml" in links and {"nb": "arrangementer.ics", "en": "events.ics"}[lang] in links
+    assert "feed.xml" in links and CALENDARS[lang] in links
 
 
 def test_english_listing_marks_norwegian_only_posts(news_site):
     site, _, posts = news_site
-    soup = soup_of(site, "en/nyheter/")
-    link = next(a for a in soup.select(".cpc-news__title a") if a.get_text() == posts["kun-norsk"]["nb"][0])
-    assert link["lang"] == "nb" and link["hreflang"] == "nb"
+    soup = soup_of(site, news_address(OTHER))
+    link = next(a for a in soup.select(".cpc-news__title a") if a.get_text() == posts["kun-norsk"][DEFAULT][0])
+    assert link["lang"] == DEFAULT and link["hreflang"] == DEFAULT
     assert link.find_parent().select_one(".cpc-news__language").get_text() == "(in Norwegian)"
-    assert (site / "en" / "nyheter" / link["href"] / "index.html").resolve() == (site / "nyheter" / "kun-norsk" / "index.html")
+    assert (site / news_address(OTHER) / link["href"] / "index.html").resolve() == \
+        (site / news_address(DEFAULT, "kun-norsk") / "index.html")
     # Its date is written the English way in the English listing.
-    assert written(posts["kun-norsk"]["nb"][2], "en") in link.find_parent("article").get_text()
+    assert written(posts["kun-norsk"][DEFAULT][2], OTHER) in link.find_parent("article").get_text()
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_news_is_in_the_menu_before_membership(news_site, lang):
     site, _, _ = news_site
-    tabs = [a.get_text(strip=True) for a in soup_of(site, "" if lang == "nb" else "en/").select(".md-tabs__link")]
-    news, member = ("Nyheter", "Bli medlem") if lang == "nb" else ("News", "Become a member")
+    tabs = [a.get_text(strip=True) for a in soup_of(site, root(lang)).select(".md-tabs__link")]
+    news, member = in_languages(("Nyheter", "Bli medlem"), ("News", "Become a member"))[lang]
     assert tabs.index(news) == tabs.index(member) - 1
 
 
 def test_english_news_exists_from_the_first_norwegian_post(tmp_path, news_today, build_env):
     project = copy_project(tmp_path / "project")
     write_fixture_posts(project, news_today)
-    for path in (project / "docs" / "nyheter").glob("*.en.md"):
+    for path in (project / "docs" / NEWS).glob(source_name("*", OTHER)):
         path.unlink()
     result = build_project(project, tmp_path / "site", **build_env)
     assert result.returncode == 0, result.stderr
-    english = soup_of(tmp_path / "site", "en/nyheter/")
-    marked = english.select(".cpc-news__title a[lang=nb]")
+    english = soup_of(tmp_path / "site", news_address(OTHER))
+    marked = english.select(f".cpc-news__title a[lang={DEFAULT}]")
     assert marked and all(a.find_next_sibling(class_="cpc-news__language") for a in marked)
-    english_home = soup_of(tmp_path / "site", "en/")
+    english_home = soup_of(tmp_path / "site", root(OTHER))
     assert "News" in [a.get_text(strip=True) for a in english_home.select(".md-tabs__link")]
-    assert english_home.select(".cpc-home-news a[lang=nb]")
+    assert english_home.select(f".cpc-home-news a[lang={DEFAULT}]")
     # No English feed without English posts, so none is announced.
     assert not english_home.find("link", type="application/atom+xml")
     # The switcher on a Norwegian-only post leads to the English news page.
-    switch = soup_of(tmp_path / "site", "nyheter/kun-norsk/").select_one('a.md-select__link[hreflang="en"]')
-    assert (tmp_path / "site" / "nyheter" / "kun-norsk" / switch["href"] / "index.html").resolve() == \
-        (tmp_path / "site" / "en" / "nyheter" / "index.html")
+    post = news_address(DEFAULT, "kun-norsk")
+    switch = soup_of(tmp_path / "site", post).select_one(f'a.md-select__link[hreflang="{OTHER}"]')
+    assert (tmp_path / "site" / post / switch["href"] / "index.html").resolve() == \
+        (tmp_path / "site" / news_address(OTHER) / "index.html")
 
 
 def held_back_text(site: Path) -> list[str]:
@@ -137,7 +143,7 @@ def held_back_text(site: Path) -> list[str]:
 
 def test_drafts_and_posts_dated_later_stay_off_the_public_site(news_site):
     site, _, _ = news_site
-    assert not (site / "nyheter" / "utkast").exists() and not (site / "nyheter" / "planlagt").exists()
+    assert not (site / NEWS / "utkast").exists() and not (site / NEWS / "planlagt").exists()
     assert held_back_text(site) == []
     assert "utkast" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
@@ -146,11 +152,12 @@ def test_a_preview_shows_drafts_and_scheduled_posts_marked(news_project, tmp_pat
     project, _ = news_project
     result = build_project(project, tmp_path / "site", **build_env, CPC_PREVIEW="1")
     assert result.returncode == 0, result.stderr
-    draft = soup_of(tmp_path / "site", "nyheter/utkast/")
+    draft = soup_of(tmp_path / "site", news_address(DEFAULT, "utkast"))
     assert draft.select_one(".cpc-post__status").get_text(strip=True).startswith("Utkast")
-    scheduled = soup_of(tmp_path / "site", "nyheter/planlagt/").select_one(".cpc-post__status").get_text(strip=True)
+    scheduled = soup_of(tmp_path / "site", news_address(DEFAULT, "planlagt"))
+    scheduled = scheduled.select_one(".cpc-post__status").get_text(strip=True)
     assert scheduled.startswith("Planlagt") and str((news_today_of(build_env) + datetime.timedelta(days=5)).year) in scheduled
-    listing = soup_of(tmp_path / "site", "nyheter/")
+    listing = soup_of(tmp_path / "site", news_address(DEFAULT))
     assert {s.get_text(strip=True)[:7] for s in listing.select(".cpc-news__status")} == {"Utkast ", "Planlag"}
 
 
@@ -160,9 +167,9 @@ def test_a_scheduled_post_appears_on_its_day(news_project, tmp_path, build_env):
     day = news_today_of(build_env) + datetime.timedelta(days=5)
     result = build_project(project, tmp_path / "site", **{**build_env, "CPC_TODAY": day.isoformat()})
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "nyheter" / "planlagt" / "index.html").is_file()
-    assert HELD_BACK["planlagt"] in (tmp_path / "site" / "nyheter" / "feed.xml").read_text(encoding="utf-8")
-    assert not (tmp_path / "site" / "nyheter" / "utkast").exists()
+    assert (tmp_path / "site" / NEWS / "planlagt" / "index.html").is_file()
+    assert HELD_BACK["planlagt"] in (tmp_path / "site" / NEWS / "feed.xml").read_text(encoding="utf-8")
+    assert not (tmp_path / "site" / NEWS / "utkast").exists()
 
 
 def news_today_of(build_env) -> datetime.date:
@@ -171,11 +178,11 @@ def news_today_of(build_env) -> datetime.date:
 
 # --- Post and event pages --------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_post_page_date_and_article_metadata(news_site, lang):
     site, _, posts = news_site
     title, _, day, _ = posts["to-sprak"][lang]
-    soup = soup_of(site, ("" if lang == "nb" else "en/") + "nyheter/to-sprak/")
+    soup = soup_of(site, news_address(lang, "to-sprak"))
     assert soup.h1.get_text() == title and len(soup.find_all("h1")) == 1
     time = soup.select_one(".cpc-post__date time")
     assert time["datetime"] == day and written(day, lang) in time.get_text()
@@ -183,35 +190,36 @@ def test_post_page_date_and_article_metadata(news_site, lang):
     assert meta["og:type"] == "article"
     # The post's image, with its alt text, and as the image shared on social media.
     image = soup.select_one(".cpc-post__image img")
-    assert image["alt"] == {"nb": "Klyngens logo", "en": "The cluster's logo"}[lang]
-    page_dir = site / ("" if lang == "nb" else "en/") / "nyheter" / "to-sprak"
+    assert image["alt"] == in_languages("Klyngens logo", "The cluster's logo")[lang]
+    page_dir = site / news_address(lang, "to-sprak")
     assert (page_dir / image["src"]).resolve().is_file()
-    assert meta["og:image"] == "https://www.cpcluster.no/nyheter/to-sprak.svg"
+    assert meta["og:image"] == f"https://www.cpcluster.no/{news_address(DEFAULT)}to-sprak.svg"
     assert meta["article:published_time"].startswith(day + "T00:00:00+0")
 
 
 def test_norwegian_only_post_switches_to_the_english_news_page(news_site):
     site, url, _ = news_site
-    soup = soup_of(site, "nyheter/kun-norsk/")
-    switch = soup.select_one('a.md-select__link[hreflang="en"]')
-    target = urljoin(url + "nyheter/kun-norsk/", switch["href"])
-    assert target == url + "en/nyheter/"
+    post = news_address(DEFAULT, "kun-norsk")
+    soup = soup_of(site, post)
+    switch = soup.select_one(f'a.md-select__link[hreflang="{OTHER}"]')
+    target = urljoin(url + post, switch["href"])
+    assert target == url + news_address(OTHER)
     # No English hreflang is claimed for a page that has no English version.
-    assert {l["hreflang"] for l in soup.find_all("link", rel="alternate", hreflang=True)} == {"nb", "x-default"}
+    assert {l["hreflang"] for l in soup.find_all("link", rel="alternate", hreflang=True)} == {DEFAULT, "x-default"}
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_event_page_says_when_and_where_and_offers_its_calendar_file(news_site, lang):
     site, _, posts = news_site
     event = posts["workshop"][lang][3]
-    path = ("" if lang == "nb" else "en/") + "nyheter/workshop/"
+    path = news_address(lang, "workshop")
     soup = soup_of(site, path)
     details = soup.select_one(".cpc-event")
     start = event["start"]
     assert details.select_one("time")["datetime"].startswith(start.replace(" ", "T") + ":00+0")
     text = details.get_text(" ", strip=True)
     assert written(start[:10], lang) in text and "Pakkhuset, Oslo" in text
-    assert ("10.00–15.30" if lang == "nb" else "10:00–15:30") in text
+    assert in_languages("10.00–15.30", "10:00–15:30")[lang] in text
     ics = soup.find("a", href=re.compile(r"\.ics$"))
     calendar = icalendar.Calendar.from_ical((site / path / ics["href"]).read_bytes())
     [vevent] = calendar.walk("VEVENT")
@@ -222,25 +230,24 @@ def test_event_page_says_when_and_where_and_offers_its_calendar_file(news_site, 
     assert str(vevent["location"]) == "Pakkhuset, Oslo"
     assert calendar["version"] == "2.0" and calendar["prodid"]
     # The sign-up form's hint and checkbox speak of the sign-up, not of a reply.
-    strings = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
     form = soup.select_one("form.cpc-form")
-    assert form.select_one("#cpc-form-email-hint").get_text() == strings["signup_email_hint"][lang]
-    assert strings["signup_consent_label"][lang] in form.select_one("label[for=cpc-form-consent]").get_text()
+    assert form.select_one("#cpc-form-email-hint").get_text() == ui("signup_email_hint", lang)
+    assert ui("signup_consent_label", lang) in form.select_one("label[for=cpc-form-consent]").get_text()
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_an_attachment_beside_the_post_is_linked_in_both_languages(news_site, lang):
     site, _, _ = news_site
-    path = ("" if lang == "nb" else "en/") + "nyheter/workshop/"
+    path = news_address(lang, "workshop")
     link = soup_of(site, path).find("a", href=re.compile(r"workshop-program\.pdf$"))
     # One copy of the file, reached from either language.
-    assert (site / path / link["href"]).resolve() == site / "nyheter" / "workshop-program.pdf"
-    assert not (site / "en" / "nyheter" / "workshop-program.pdf").exists()
+    assert (site / path / link["href"]).resolve() == site / NEWS / "workshop-program.pdf"
+    assert not (site / news_address(OTHER) / "workshop-program.pdf").exists()
 
 
 def test_past_event_has_no_sign_up_form(news_site):
     site, _, _ = news_site
-    soup = soup_of(site, "nyheter/frokostmote/")
+    soup = soup_of(site, news_address(DEFAULT, "frokostmote"))
     assert soup.select_one(".cpc-event") and not soup.select("form.cpc-form")
 
 
@@ -248,63 +255,63 @@ def test_the_calendar_rebuilds_identically(news_project, tmp_path, build_env):
     project, _ = news_project
     for name in ("one", "two"):
         assert build_project(project, tmp_path / name, **build_env).returncode == 0
-    for ics in ("nyheter/arrangementer.ics", "en/nyheter/events.ics", "nyheter/workshop/workshop.ics"):
+    for ics in (news_address(DEFAULT) + CALENDARS[DEFAULT], news_address(OTHER) + CALENDARS[OTHER],
+                news_address(DEFAULT, "workshop") + "workshop.ics"):
         assert (tmp_path / "one" / ics).read_bytes() == (tmp_path / "two" / ics).read_bytes(), ics
 
 
 # --- Follow along: feeds and calendars --------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_atom_feed_parses_and_carries_its_language_only(news_site, lang):
     site, _, posts = news_site
-    root = ElementTree.parse(site / NEWS[lang] / "feed.xml").getroot()
-    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
-    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
-    entries = [e.findtext("a:title", namespaces=ATOM) for e in root.findall("a:entry", ATOM)]
+    feed = ElementTree.parse(site / news_address(lang) / "feed.xml").getroot()
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    entries = [e.findtext("a:title", namespaces=ATOM) for e in feed.findall("a:entry", ATOM)]
     expected = [v[lang][0] for v in posts.values() if lang in v]
     assert sorted(entries) == sorted(expected)
-    if lang == "en":
-        assert posts["kun-norsk"]["nb"][0] not in entries
-    for entry in root.findall("a:entry", ATOM):
+    if lang == OTHER:
+        assert posts["kun-norsk"][DEFAULT][0] not in entries
+    for entry in feed.findall("a:entry", ATOM):
         link = entry.find("a:link", ATOM).get("href")
-        assert link.startswith("https://www.cpcluster.no/" + ("en/" if lang == "en" else "") + "nyheter/")
+        assert link.startswith("https://www.cpcluster.no/" + news_address(lang))
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_every_page_of_a_language_links_its_feed(news_site, lang):
     site, _, _ = news_site
-    prefix = "en/" if lang == "en" else ""
-    pages = [p for p in site.rglob("index.html") if p.relative_to(site).as_posix().startswith("en/") == (lang == "en")
+    pages = [p for p in site.rglob("index.html") if language_of(p.relative_to(site).as_posix()) == lang
              and not p.relative_to(site).as_posix().startswith("pagefind")]
     assert len(pages) > 10
     for page in pages:
         link = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("link", type="application/atom+xml")
         assert link and link["rel"] == ["alternate"], page
-        assert link["href"] == f"https://www.cpcluster.no/{prefix}nyheter/feed.xml"
+        assert link["href"] == f"https://www.cpcluster.no/{news_address(lang)}feed.xml"
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_calendar_feed_of_all_events(news_site, lang):
     site, _, posts = news_site
-    name = {"nb": "arrangementer.ics", "en": "events.ics"}[lang]
-    calendar = icalendar.Calendar.from_ical((site / NEWS[lang] / name).read_bytes())
+    calendar = icalendar.Calendar.from_ical((site / news_address(lang) / CALENDARS[lang]).read_bytes())
     summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
     assert summaries == sorted(v[lang][0] for v in posts.values() if v.get(lang) and v[lang][3])
 
 
 # --- Home page, search, sitemap -------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_home_page_shows_the_next_event_and_the_latest_news_in_its_language(news_site, lang):
     site, _, posts = news_site
-    soup = soup_of(site, "" if lang == "nb" else "en/")
+    soup = soup_of(site, root(lang))
     section = soup.select_one(".cpc-home-news")
     assert [a.get_text() for a in section.select(".cpc-news--next .cpc-news__title a")] == [posts["workshop"][lang][0]]
     latest = [a.get_text() for a in section.select(".cpc-news:not(.cpc-news--next) .cpc-news__title a")]
-    listed = [(v.get(lang, v["nb"])[2], v.get(lang, v["nb"])[0]) for s, v in posts.items() if s != "workshop"]
+    listed = [(v.get(lang, v[DEFAULT])[2], v.get(lang, v[DEFAULT])[0]) for s, v in posts.items() if s != "workshop"]
     assert latest == [t for _, t in sorted(listed, reverse=True)][:3]
     # A Norwegian-only post is marked as such on the English home page.
-    assert [a.get_text() for a in section.select("a[lang]")] == ([] if lang == "nb" else [posts["kun-norsk"]["nb"][0]])
+    marked = [] if lang == DEFAULT else [posts["kun-norsk"][DEFAULT][0]]
+    assert [a.get_text() for a in section.select("a[lang]")] == marked
 
 
 def test_search_finds_posts(browser, news_site):
@@ -322,9 +329,10 @@ def test_sitemap_lists_posts_with_their_translations(news_site):
     urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
     entries = {u.findtext("s:loc", namespaces=ns): {l.get("hreflang") for l in u.findall("x:link", ns)} for u in urls}
     base = "https://www.cpcluster.no/"
-    assert entries[base + "nyheter/to-sprak/"] == {"nb", "en"}
-    assert entries[base + "en/nyheter/to-sprak/"] == {"nb", "en"}
-    assert base + "nyheter/kun-norsk/" in entries and base + "en/nyheter/kun-norsk/" not in entries
+    assert entries[base + news_address(DEFAULT, "to-sprak")] == {DEFAULT, OTHER}
+    assert entries[base + news_address(OTHER, "to-sprak")] == {DEFAULT, OTHER}
+    assert base + news_address(DEFAULT, "kun-norsk") in entries
+    assert base + news_address(OTHER, "kun-norsk") not in entries
 
 
 # --- Sign-up, against the real local endpoint ------------------------------------------------
@@ -335,7 +343,7 @@ def fill_signup(page):
     page.check("#cpc-form-consent")
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LOCALES)
 def test_sign_up_reaches_the_endpoint_naming_the_event(browser, news_site, contact_endpoint, lang):
     site, url, posts = news_site
     title, _, _, event = posts["workshop"][lang]
@@ -343,10 +351,10 @@ def test_sign_up_reaches_the_endpoint_naming_the_event(browser, news_site, conta
     context = new_context(browser)
     try:
         page = context.new_page()
-        open_page(page, url + ("" if lang == "nb" else "en/") + "nyheter/workshop/")
+        open_page(page, url + news_address(lang, "workshop"))
         fill_signup(page)
         page.locator("form.cpc-form button[type=submit]").click()
-        expect(page.locator("#cpc-form-status")).to_contain_text("Takk" if lang == "nb" else "Thank you")
+        expect(page.locator("#cpc-form-status")).to_contain_text(in_languages("Takk", "Thank you")[lang])
         [post] = contact_endpoint.wait_for(1)
         assert title in post.fields["_subject"] and written(event["start"][:10], lang) in post.fields["_subject"]
         assert post.fields["event"] == f"{title} ({written(event['start'][:10], lang)})"
@@ -363,7 +371,7 @@ def test_a_failed_sign_up_keeps_the_text_and_offers_mailto(browser, news_site, c
     context = new_context(browser)
     try:
         page = context.new_page()
-        open_page(page, url + "nyheter/workshop/")
+        open_page(page, url + news_address(DEFAULT, "workshop"))
         fill_signup(page)
         page.locator("form.cpc-form button[type=submit]").click()
         expect(page.locator("#cpc-form-fallback")).to_be_visible()
@@ -382,12 +390,12 @@ def test_sign_up_works_without_script(browser, news_site, contact_endpoint):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(url + "nyheter/workshop/")
+        page.goto(url + news_address(DEFAULT, "workshop"))
         fill_signup(page)
         page.locator("form.cpc-form button[type=submit]").click()
         [post] = contact_endpoint.wait_for(1)
-        assert post.fields["event"].startswith(posts["workshop"]["nb"][0])
-        assert post.fields["_subject"].startswith("Påmelding: " + posts["workshop"]["nb"][0])
+        assert post.fields["event"].startswith(posts["workshop"][DEFAULT][0])
+        assert post.fields["_subject"].startswith("Påmelding: " + posts["workshop"][DEFAULT][0])
     finally:
         context.close()
 
@@ -412,8 +420,8 @@ def test_axe_on_news_pages_light_and_dark(browser, news_site, path):
 
 def test_nu_html_checker_on_news_pages(news_site):
     site, _, _ = news_site
-    files = [site / p / "index.html" for p in NEWS_PAGES] + [site / "nyheter" / y / "index.html"
-                                                            for y in {p.name for p in (site / "nyheter").glob("20*")}]
+    files = [site / p / "index.html" for p in NEWS_PAGES] + [site / NEWS / y / "index.html"
+                                                            for y in {p.name for p in (site / NEWS).glob("20*")}]
     code, errors = nu_check(*files)
     assert code == 0 and not errors, errors
 
@@ -428,7 +436,7 @@ def test_links_resolve_under_a_sub_path_with_posts(news_project, tmp_path, build
         broken, _, checked = check_site(site, url)
     assert checked > 100
     assert not broken, "\n".join(broken)
-    feed = ElementTree.parse(site / "nyheter" / "feed.xml").getroot()
+    feed = ElementTree.parse(site / NEWS / "feed.xml").getroot()
     assert all(e.find("a:link", ATOM).get("href").startswith(url) for e in feed.findall("a:entry", ATOM))
 
 
@@ -456,6 +464,7 @@ event:
 
 Tekst.
 """
+INVITATION = source_name("invitasjon", DEFAULT)
 
 
 @pytest.mark.parametrize(("old", "new", "message", "key"), BAD_POSTS, ids=[m for _, _, m, _ in BAD_POSTS])
@@ -463,10 +472,11 @@ def test_the_post_rules_name_the_line_of_each_mistake(tmp_path, old, new, messag
     """The rules themselves (hooks/cpc/news.py), which the build and make check both call."""
     assert old in GOOD_POST
     text = GOOD_POST.replace(old, new)
-    (tmp_path / "nyheter").mkdir()
-    version, problems = news.check_post(text, "docs/nyheter/invitasjon.md", "nb", tmp_path)
+    (tmp_path / NEWS).mkdir()
+    version, problems = news.check_post(text, f"docs/{NEWS}/{INVITATION}", DEFAULT, tmp_path)
     assert version is None and problems
-    assert message in problems[0].en and problems[0].nb
+    # A problem holds its text in attributes named by locale.
+    assert message in getattr(problems[0], OTHER) and getattr(problems[0], DEFAULT)
     if key:
         assert text.splitlines()[problems[0].line - 1].strip().startswith(key + ":"), (problems[0], text)
 
@@ -475,24 +485,26 @@ def test_make_check_and_the_build_stop_a_bad_post_at_the_same_line(tmp_path):
     """End to end, once: both print the rule's message in Norwegian, then English, at the same place."""
     project = copy_project(tmp_path / "project")
     text = GOOD_POST.replace("date: 2027-03-04", "date: 2027-13-45")
-    (project / "docs" / "nyheter").mkdir()
-    (project / "docs" / "nyheter" / "invitasjon.md").write_text(text, encoding="utf-8")
+    (project / "docs" / NEWS).mkdir()
+    (project / "docs" / NEWS / INVITATION).write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout
-    found = re.search(r"docs/nyheter/invitasjon\.md:(\d+): FEIL / ERROR\n  nb: (.*)\n  en: (.*)", result.stdout)
+    label = re.escape(f"docs/{NEWS}/{INVITATION}")
+    found = re.search(rf"{label}:(\d+): FEIL / ERROR\n  {DEFAULT}: (.*)\n  {OTHER}: (.*)", result.stdout)
     assert found and "is not a real date" in found.group(3), result.stdout
     build = build_project(project, tmp_path / "site")
     output = build.stdout + build.stderr
     assert build.returncode != 0
-    assert f"docs/nyheter/invitasjon.md:{found.group(1)}: FEIL / ERROR\n  nb: {found.group(2)}\n  en: {found.group(3)}" in output, output
+    assert (f"docs/{NEWS}/{INVITATION}:{found.group(1)}: FEIL / ERROR\n  {DEFAULT}: {found.group(2)}\n"
+            f"  {OTHER}: {found.group(3)}") in output, output
     assert "Traceback" not in output
 
 
 def test_good_post_passes_make_check(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "nyheter").mkdir()
-    (project / "docs" / "nyheter" / "invitasjon.md").write_text(GOOD_POST, encoding="utf-8")
+    (project / "docs" / NEWS).mkdir()
+    (project / "docs" / NEWS / INVITATION).write_text(GOOD_POST, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout
@@ -509,12 +521,12 @@ def reader_clock(browser, when: datetime.date):
 
 def test_sign_up_closes_at_its_deadline_in_the_readers_browser(browser, news_site, news_today):
     site, url, posts = news_site
-    deadline = datetime.date.fromisoformat(posts["workshop"]["nb"][3]["signup_until"])
+    deadline = datetime.date.fromisoformat(posts["workshop"][DEFAULT][3]["signup_until"])
     for when, open_now in ((deadline, True), (deadline + datetime.timedelta(days=1), False)):
         context = reader_clock(browser, when)
         try:
             page = context.new_page()
-            open_page(page, url + "nyheter/workshop/")
+            open_page(page, url + news_address(DEFAULT, "workshop"))
             form, closed = page.locator("form.cpc-form"), page.locator(".cpc-post__signup [data-cpc-signup-closed]")
             if open_now:
                 expect(form).to_be_visible()
@@ -528,8 +540,8 @@ def test_sign_up_closes_at_its_deadline_in_the_readers_browser(browser, news_sit
 
 def test_a_past_event_leaves_upcoming_in_the_readers_browser(browser, news_site):
     site, url, posts = news_site
-    ended = datetime.date.fromisoformat(posts["workshop"]["nb"][3]["end"][:10]) + datetime.timedelta(days=1)
-    for path in ("nyheter/", ""):
+    ended = datetime.date.fromisoformat(posts["workshop"][DEFAULT][3]["end"][:10]) + datetime.timedelta(days=1)
+    for path in (news_address(DEFAULT), root(DEFAULT)):
         context = reader_clock(browser, ended)
         try:
             page = context.new_page()
@@ -540,7 +552,7 @@ def test_a_past_event_leaves_upcoming_in_the_readers_browser(browser, news_site)
     context = reader_clock(browser, ended - datetime.timedelta(days=2))
     try:
         page = context.new_page()
-        open_page(page, url + "nyheter/")
+        open_page(page, url + news_address(DEFAULT))
         expect(page.locator("[data-cpc-upcoming]")).to_be_visible()
     finally:
         context.close()
