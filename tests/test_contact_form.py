@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
@@ -24,18 +23,15 @@ from support.axe import run_axe
 from support import open_page
 from support import ROOT, build_site
 from support import new_context, nu_check, switch_scheme
+from support.site import DEFAULT, LOCALES, OTHER, address, in_languages, slug, source_name, ui
 
-UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
 SITE = "https://www.cpcluster.no/"
-LANG_ROOT = {"nb": "", "en": "en/"}
 # Every page with the form: path -> (language, preselected topic).
-FORM_PAGES = {
-    "kontakt/": ("nb", "general"),
-    "en/kontakt/": ("en", "general"),
-    "bli-medlem/": ("nb", "membership"),
-    "en/bli-medlem/": ("en", "membership"),
-}
-CONTACT = {"nb": "kontakt/", "en": "en/kontakt/"}
+FORM_PAGES = {address(role, lang): (lang, topic)
+              for role, topic in (("contact", "general"), ("membership", "membership")) for lang in LOCALES}
+CONTACT = {lang: address("contact", lang) for lang in LOCALES}
+# The form service's country, as mkdocs.yml (extra.form_service) names it.
+COUNTRY = in_languages("USA", "the USA")
 VALUES = {
     "name": "Kari Nordmann",
     "organisation": "Eksempel Emballasje AS",
@@ -44,10 +40,6 @@ VALUES = {
     "message": "Hei! Vi vil gjerne vite mer om medlemskap.\nAndre linje.",
 }
 TEXT_FIELDS = tuple(VALUES)
-
-
-def ui(key: str, lang: str) -> str:
-    return UI[key][lang]
 
 
 hook = forms
@@ -182,7 +174,7 @@ def test_form_markup(site_dir, contact_endpoint, path):
     form = forms[0]
     assert (form["action"], form["method"]) == (contact_endpoint.url, "post")
     hidden = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
-    assert hidden["_next"] == f"{SITE}{LANG_ROOT[lang]}takk/"
+    assert hidden["_next"] == SITE + address("thanks", lang)
     assert hidden["_subject"] == ui("form_subject_static", lang).format(language=lang, page="/" + path)
     email = form.select_one("input[name=email]")
     assert (email["type"], email["autocomplete"]) == ("email", "email")
@@ -200,7 +192,7 @@ def test_form_markup(site_dir, contact_endpoint, path):
     # The consent links to the privacy page in the same language.
     privacy = form.select_one("#cpc-form-consent-hint a")["href"]
     target = (site_dir / path / privacy / "index.html").resolve()
-    assert target == (site_dir / LANG_ROOT[lang] / "personvern" / "index.html").resolve()
+    assert target == (site_dir / address("privacy", lang) / "index.html").resolve()
     assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").html["lang"] == lang
     # Honeypot: hidden and out of the tab order and the accessibility tree.
     trap = form.select_one("input[name=_gotcha]")
@@ -223,38 +215,39 @@ def test_a_new_form_service_changes_the_privacy_page(tmp_path):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("name: Formspree", "name: Skjemaverket")
     text = text.replace("privacy_url: https://formspree.io/legal/privacy-policy/", "privacy_url: https://example.org/personvern/")
-    config.write_text(text.replace("nb: USA", "nb: Norge").replace("en: the USA", "en: Norway"), encoding="utf-8")
+    for lang, country in in_languages("Norge", "Norway").items():
+        text = text.replace(f"{lang}: {COUNTRY[lang]}", f"{lang}: {country}")
+    config.write_text(text, encoding="utf-8")
     assert build_project(project, tmp_path / "site").returncode == 0
-    service = BeautifulSoup((tmp_path / "site" / "personvern" / "index.html").read_text(encoding="utf-8"),
+    service = BeautifulSoup((tmp_path / "site" / address("privacy", DEFAULT) / "index.html").read_text(encoding="utf-8"),
                             "html.parser").select_one(".cpc-form-service")
     assert "Skjemaverket" in service.get_text() and "Norge" in service.get_text()
     assert service.a["href"] == "https://example.org/personvern/"
 
 
-@pytest.mark.parametrize("lang", LANG_ROOT)
+@pytest.mark.parametrize("lang", LOCALES)
 def test_thank_you_and_privacy_pages(site_dir, lang):
-    suffix = "" if lang == "nb" else ".en"
-    for page in ("takk", "personvern"):
-        html = (site_dir / LANG_ROOT[lang] / page / "index.html").read_text(encoding="utf-8")
+    for role in ("thanks", "privacy"):
+        html = (site_dir / address(role, lang) / "index.html").read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         assert soup.html["lang"] == lang
-        assert soup.select_one("article h1"), page
-    privacy = (ROOT / "docs" / f"personvern{suffix}.md").read_text(encoding="utf-8")
+        assert soup.select_one("article h1"), role
+    privacy = (ROOT / "docs" / source_name(slug("privacy"), lang)).read_text(encoding="utf-8")
     # Staff fill in the controller and the retention period; nothing is invented meanwhile.
     assert len(re.findall(r"<!-- FYLL INN: [^>]*-->", privacy)) >= 2
     assert "post@cpcluster.no" in privacy
-    text = BeautifulSoup((site_dir / LANG_ROOT[lang] / "personvern" / "index.html").read_text(encoding="utf-8"), "html.parser").article.get_text()
-    for words in {"nb": ("ingen informasjonskapsler", "ingen analyseverktøy", "ekstern skjematjeneste", "slettet",
-                         "Datatilsynet", "GitHub Pages", "artikkel 6 nr. 1 bokstav f", "artikkel 6 nr. 1 bokstav b", "personvernombud",
-                         "post@cpcluster.no", "Sist oppdatert"),
-                  "en": ("no cookies", "no analytics", "external form service", "deleted", "Datatilsynet",
-                         "GitHub Pages", "Article 6(1)(f)", "Article 6(1)(b)", "data protection officer",
-                         "post@cpcluster.no", "Last updated")}[lang]:
+    text = BeautifulSoup((site_dir / address("privacy", lang) / "index.html").read_text(encoding="utf-8"), "html.parser").article.get_text()
+    for words in in_languages(("ingen informasjonskapsler", "ingen analyseverktøy", "ekstern skjematjeneste", "slettet",
+                                "Datatilsynet", "GitHub Pages", "artikkel 6 nr. 1 bokstav f", "artikkel 6 nr. 1 bokstav b",
+                                "personvernombud", "post@cpcluster.no", "Sist oppdatert"),
+                               ("no cookies", "no analytics", "external form service", "deleted", "Datatilsynet",
+                                "GitHub Pages", "Article 6(1)(f)", "Article 6(1)(b)", "data protection officer",
+                                "post@cpcluster.no", "Last updated"))[lang]:
         assert words in text, words
     # The form service as configured beside the endpoint (mkdocs.yml extra.form_service).
-    service = BeautifulSoup((site_dir / LANG_ROOT[lang] / "personvern" / "index.html").read_text(encoding="utf-8"),
+    service = BeautifulSoup((site_dir / address("privacy", lang) / "index.html").read_text(encoding="utf-8"),
                             "html.parser").select_one(".cpc-form-service")
-    assert "Formspree" in service.get_text() and {"nb": "USA", "en": "the USA"}[lang] in service.get_text()
+    assert "Formspree" in service.get_text() and COUNTRY[lang] in service.get_text()
     assert service.a["href"] == "https://formspree.io/legal/privacy-policy/"
 
 
@@ -301,7 +294,7 @@ FAILURES = {
 }
 
 
-@pytest.mark.parametrize("lang", LANG_ROOT)
+@pytest.mark.parametrize("lang", LOCALES)
 @pytest.mark.parametrize("failure", FAILURES)
 def test_every_failure_keeps_the_text_and_offers_mailto(form_page, site_url, endpoint, failure, lang):
     page, path = form_page, CONTACT[lang]
@@ -332,8 +325,8 @@ def test_every_failure_keeps_the_text_and_offers_mailto(form_page, site_url, end
     # The fallback carries the whole inquiry.
     fallback = page.get_by_role("link", name=ui("form_mailto_link", lang))
     expect(fallback).to_be_visible()
-    address, query = mailto_parts(fallback.get_attribute("href"))
-    assert address == "post@cpcluster.no"
+    recipient, query = mailto_parts(fallback.get_attribute("href"))
+    assert recipient == "post@cpcluster.no"
     assert query["subject"] == expected_subject(lang, "project", path)
     for name in TEXT_FIELDS:
         assert VALUES[name].replace("\n", "\r\n") in query["body"], name
@@ -354,11 +347,11 @@ def test_every_failure_keeps_the_text_and_offers_mailto(form_page, site_url, end
 
 def test_fallback_follows_later_edits(form_page, site_url, endpoint):
     page = form_page
-    open_page(page, site_url + CONTACT["en"])
+    open_page(page, site_url + CONTACT[OTHER])
     fill_form(page, VALUES)
     endpoint.set_mode("server_error")
-    submit_button(page, "en").click()
-    fallback = page.get_by_role("link", name=ui("form_mailto_link", "en"))
+    submit_button(page, OTHER).click()
+    fallback = page.get_by_role("link", name=ui("form_mailto_link", OTHER))
     expect(fallback).to_be_visible()
     field(page, "message").fill("A corrected message")
     assert "A corrected message" in mailto_parts(fallback.get_attribute("href"))[1]["body"]
@@ -366,10 +359,10 @@ def test_fallback_follows_later_edits(form_page, site_url, endpoint):
 
 def test_button_is_disabled_while_sending(form_page, site_url, endpoint):
     page = form_page
-    open_page(page, site_url + CONTACT["nb"])
+    open_page(page, site_url + CONTACT[DEFAULT])
     fill_form(page, VALUES)
     endpoint.set_mode("slow")
-    button = submit_button(page, "nb")
+    button = submit_button(page, DEFAULT)
     button.click()
     expect(button).to_be_disabled()
     # Neither Enter in a field nor a scripted submit sends it again.
@@ -377,11 +370,11 @@ def test_button_is_disabled_while_sending(form_page, site_url, endpoint):
     page.evaluate("document.querySelector('form.cpc-form').requestSubmit()")
     wait_for_posts(endpoint, 1)
     endpoint.release()
-    expect(status(page)).to_have_text(ui("form_success", "nb"))
+    expect(status(page)).to_have_text(ui("form_success", DEFAULT))
     assert len(endpoint.posts()) == 1
 
 
-@pytest.mark.parametrize("lang", LANG_ROOT)
+@pytest.mark.parametrize("lang", LOCALES)
 def test_validation_messages(form_page, site_url, endpoint, lang):
     page = form_page
     open_page(page, site_url + CONTACT[lang])
@@ -417,10 +410,10 @@ def test_validation_messages(form_page, site_url, endpoint, lang):
 
 def test_honeypot_stays_empty_for_people(form_page, site_url, endpoint):
     page = form_page
-    open_page(page, site_url + CONTACT["nb"])
+    open_page(page, site_url + CONTACT[DEFAULT])
     trap = field(page, "_gotcha")
     expect(trap).to_be_hidden()
-    assert ui("form_honeypot_label", "nb") not in page.locator("form.cpc-form").aria_snapshot()
+    assert ui("form_honeypot_label", DEFAULT) not in page.locator("form.cpc-form").aria_snapshot()
     # Tabbing through the whole form never lands on it.
     field(page, "name").focus()
     visited = []
@@ -431,13 +424,13 @@ def test_honeypot_stays_empty_for_people(form_page, site_url, endpoint):
     assert {"organisation", "email", "phone", "topic", "message", "consent", "BUTTON"} <= set(visited)
     fill_form(page, VALUES)
     assert "_gotcha" not in draft(page)
-    submit_button(page, "nb").click()
-    expect(status(page)).to_have_text(ui("form_success", "nb"))
+    submit_button(page, DEFAULT).click()
+    expect(status(page)).to_have_text(ui("form_success", DEFAULT))
     assert endpoint.posts()[0].fields["_gotcha"] == ""
 
 
 def test_draft_survives_reload_and_navigation(form_page, site_url, endpoint):
-    page, path = form_page, CONTACT["en"]
+    page, path = form_page, CONTACT[OTHER]
     open_page(page, site_url + path)
     fill_form(page, VALUES)
     field(page, "topic").select_option("project")
@@ -449,9 +442,9 @@ def test_draft_survives_reload_and_navigation(form_page, site_url, endpoint):
     assert_values_kept(page, VALUES, "project")
     assert set(draft(page)) == {*VALUES, "topic", "consent"}
     expect(page.locator("[data-cpc-count]")).to_have_text(
-        ui("form_message_count", "en").format(count=len(VALUES["message"]), max=5000))
+        ui("form_message_count", OTHER).format(count=len(VALUES["message"]), max=5000))
     # Each page keeps its own draft.
-    open_page(page, site_url + CONTACT["nb"])
+    open_page(page, site_url + CONTACT[DEFAULT])
     expect(field(page, "name")).to_have_value("")
 
 
@@ -466,10 +459,10 @@ def tab_to(page, locator, limit: int = 120) -> None:
 
 def test_keyboard_only(form_page, site_url, endpoint):
     page = form_page
-    open_page(page, site_url + "bli-medlem/")
+    open_page(page, site_url + address("membership", DEFAULT))
     tab_to(page, field(page, "name"))
     # An empty send moves focus to the first invalid field.
-    tab_to(page, submit_button(page, "nb"))
+    tab_to(page, submit_button(page, DEFAULT))
     page.keyboard.press("Enter")
     expect(field(page, "name")).to_be_focused()
     steps = [
@@ -487,11 +480,11 @@ def test_keyboard_only(form_page, site_url, endpoint):
         expect(field(page, name)).to_be_focused()
         action()
     page.keyboard.press("Tab")
-    expect(page.get_by_role("link", name=ui("form_privacy_link", "nb"))).to_be_focused()
+    expect(page.get_by_role("link", name=ui("form_privacy_link", DEFAULT))).to_be_focused()
     page.keyboard.press("Tab")
-    expect(submit_button(page, "nb")).to_be_focused()
+    expect(submit_button(page, DEFAULT)).to_be_focused()
     page.keyboard.press("Enter")
-    expect(status(page)).to_have_text(ui("form_success", "nb"))
+    expect(status(page)).to_have_text(ui("form_success", DEFAULT))
     sent = endpoint.posts()[0].fields
     assert (sent["name"], sent["email"], sent["topic"], sent["consent"]) == (VALUES["name"], VALUES["email"], "general", "yes")
     assert sent["message"] == "Hei fra tastaturet."
@@ -510,7 +503,7 @@ def serve_as_production(context, site_url: str) -> None:
     context.route(SITE + "**", handle)
 
 
-@pytest.mark.parametrize("lang", LANG_ROOT)
+@pytest.mark.parametrize("lang", LOCALES)
 def test_without_javascript(full_browser, site_url, endpoint, lang):
     context = full_browser.new_context(java_script_enabled=False)
     try:
@@ -523,7 +516,7 @@ def test_without_javascript(full_browser, site_url, endpoint, lang):
         submit_button(page, lang).click()
         # The endpoint sends the browser on to _next: the thank-you page.
         try:
-            page.wait_for_url(f"{SITE}{LANG_ROOT[lang]}takk/", timeout=10_000)
+            page.wait_for_url(SITE + address("thanks", lang), timeout=10_000)
         except PlaywrightTimeoutError:
             raise AssertionError(f"no thank-you page; still at {page.url}; console: {console}") from None
         expect(page.locator("html")).to_have_attribute("lang", lang)
@@ -531,7 +524,7 @@ def test_without_javascript(full_browser, site_url, endpoint, lang):
         assert len(posts) == 1
         sent = posts[0].fields
         assert {name: sent[name].replace("\r\n", "\n") for name in VALUES} == VALUES
-        assert sent["_next"] == f"{SITE}{LANG_ROOT[lang]}takk/"
+        assert sent["_next"] == SITE + address("thanks", lang)
         assert sent["_subject"] == ui("form_subject_static", lang).format(language=lang, page="/" + CONTACT[lang])
         assert (sent["topic"], sent["consent"], sent["_gotcha"]) == ("general", "yes", "")
         assert "application/json" not in posts[0].headers.get("Accept", "")
@@ -549,18 +542,18 @@ NASTY = {
 
 def test_markup_emoji_and_rtl_arrive_unchanged(form_page, site_url, endpoint):
     page = form_page
-    open_page(page, site_url + CONTACT["en"])
+    open_page(page, site_url + CONTACT[OTHER])
     fill_form(page, NASTY)
-    submit_button(page, "en").click()
-    expect(status(page)).to_have_text(ui("form_success", "en"))
+    submit_button(page, OTHER).click()
+    expect(status(page)).to_have_text(ui("form_success", OTHER))
     sent = endpoint.posts()[0].fields
     assert {name: sent[name] for name in NASTY} == NASTY
     # A failure puts input and server text on the page, as text only.
     fill_form(page, NASTY)
     endpoint.set_mode("rejected")
-    submit_button(page, "en").click()
+    submit_button(page, OTHER).click()
     expect(status(page)).to_contain_text("Submission <b>blocked</b> by spam filter")
-    _, query = mailto_parts(page.get_by_role("link", name=ui("form_mailto_link", "en")).get_attribute("href"))
+    _, query = mailto_parts(page.get_by_role("link", name=ui("form_mailto_link", OTHER)).get_attribute("href"))
     assert NASTY["message"].replace("\n", "\r\n") in query["body"]
     page.reload()  # the draft brings it back unchanged, too
     for name, value in NASTY.items():
@@ -608,10 +601,10 @@ def assert_valid_html(files: list[Path]) -> None:
 def test_nu_html_checker(form_page, site_dir, site_url, endpoint, tmp_path):
     """The built form pages, and the form as the script leaves it after
     validation errors and after an endpoint failure."""
-    files = [site_dir / LANG_ROOT[lang] / name / "index.html"
-             for lang in LANG_ROOT for name in ("kontakt", "bli-medlem", "takk", "personvern")]
+    files = [site_dir / address(role, lang) / "index.html"
+             for lang in LOCALES for role in ("contact", "membership", "thanks", "privacy")]
     page = form_page
-    for lang in LANG_ROOT:
+    for lang in LOCALES:
         open_page(page, site_url + CONTACT[lang])
         submit_button(page, lang).click()
         expect(page.locator("#cpc-form-name-error")).to_be_visible()

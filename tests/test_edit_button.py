@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from support import LANGUAGES, ROOT, source_url
+from support.site import ui
 
 DOCS = ROOT / "docs"
 
@@ -39,4 +40,4 @@ def test_the_footer_link_opens_the_source_file(site_dir, src):
     links = soup.select("footer a.cpc-footer__edit")
     assert len(links) == 1, f"{path}: expected one edit link in the footer"
     assert links[0]["href"] == cfg["edit_uri"] + src
-    assert links[0].get_text(strip=True) == {"nb": "Rediger denne siden", "en": "Edit this page"}[LANGUAGES.split(src)[1]]
+    assert links[0].get_text(strip=True) == ui("footer_edit", LANGUAGES.split(src)[1])

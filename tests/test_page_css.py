@@ -6,6 +6,7 @@ import pytest
 
 from cpc import page_css
 from support import new_context, open_page, switch_scheme
+from support.site import DEFAULT, OTHER, address, root
 
 CSS = """
 .used{color:red}
@@ -55,7 +56,7 @@ def test_strings_with_braces_and_semicolons_survive():
     assert select('<p class="used"></p>', css) == css
 
 
-@pytest.mark.parametrize("path", ["", "en/kontakt/"])
+@pytest.mark.parametrize("path", [root(DEFAULT), address("contact", OTHER)])
 def test_print_hides_the_chrome_and_keeps_the_text(browser, site_url, path):
     context = new_context(browser)
     try:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from support import PAGES, is_missing_page, nu_check, page_id
+from support.site import OTHER
 from support.workers import once_per_run
 
 WHOLE_SITE_TEST = "test_no_error_outside_the_known_pages"
@@ -57,7 +58,7 @@ def test_no_error_outside_the_known_pages(site_dir, site_errors):
 
 def test_the_checker_reports_errors(tmp_path):
     (tmp_path / "bad.html").write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
+        f'<!doctype html><html lang="{OTHER}"><head><meta charset="utf-8"><title>t</title></head>'
         '<body><input type="checkbox" autocomplete="off"></body></html>', encoding="utf-8")
     code, errors = validate(tmp_path)
     assert code != 0 and any("autocomplete" in error for error in errors), errors

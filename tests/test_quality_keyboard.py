@@ -7,6 +7,7 @@ import pytest
 
 from support.browser import ANIMATIONS_DONE
 from support import new_context, open_page
+from support.site import DEFAULT, LOCALES, OTHER, address, in_languages, root
 
 MAX_TABS = 300
 
@@ -26,10 +27,10 @@ def press_tab_until(page, condition: str, what: str) -> None:
     raise AssertionError(f"Tab never reached {what}")
 
 
-@pytest.mark.parametrize(("start", "other_lang", "expected"), [("kontakt/", "en", "en/kontakt/"), ("en/kontakt/", "nb", "kontakt/")])
-def test_language_switcher_by_keyboard(keyboard_page, site_url, start, other_lang, expected):
+@pytest.mark.parametrize(("lang", "other_lang"), [(DEFAULT, OTHER), (OTHER, DEFAULT)])
+def test_language_switcher_by_keyboard(keyboard_page, site_url, lang, other_lang):
     page = keyboard_page
-    open_page(page, site_url + start)
+    open_page(page, site_url + address("contact", lang))
     press_tab_until(page, f"e.matches('.md-select__link[hreflang=\"{other_lang}\"]')", f"the {other_lang} language link")
     # The list fades in when focus enters it; it must end up visible.
     page.wait_for_function("() => getComputedStyle(document.activeElement.closest('.md-select__inner')).opacity === '1'")
@@ -37,14 +38,14 @@ def test_language_switcher_by_keyboard(keyboard_page, site_url, start, other_lan
     assert box[0] > 0 and box[1] > 0, "the focused language link has no size"
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == site_url + expected
+    assert page.url == site_url + address("contact", other_lang)
     assert page.evaluate("document.documentElement.lang") == other_lang
 
 
-@pytest.mark.parametrize(("start", "query"), [("", "resirkulering"), ("en/", "recycling")])
-def test_search_by_keyboard(keyboard_page, site_url, start, query):
-    page = keyboard_page
-    open_page(page, site_url + start)
+@pytest.mark.parametrize("lang", LOCALES)
+def test_search_by_keyboard(keyboard_page, site_url, lang):
+    page, query = keyboard_page, in_languages("resirkulering", "recycling")[lang]
+    open_page(page, site_url + root(lang))
     press_tab_until(page, "e.matches('input.md-search__input')", "the search field")
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", state="visible")
@@ -60,7 +61,7 @@ def test_search_by_keyboard(keyboard_page, site_url, start, query):
         page.keyboard.press("Enter")
     assert page.url.split("#")[0] == target.split("#")[0]
     # Results stay in the reader's language.
-    assert page.evaluate("document.documentElement.lang") == ("en" if start else "nb")
+    assert page.evaluate("document.documentElement.lang") == lang
 
 
 # On a phone (or zoomed in) the navigation is an off-canvas drawer whose links
@@ -72,7 +73,7 @@ FOCUS_ON_TOP = """() => { const e = document.activeElement, r = e.getBoundingCli
            onTop: !!top && (top === e || e.contains(top)), open: document.getElementById('__drawer').checked }; }"""
 
 
-@pytest.mark.parametrize("path", ["fokusomrader/resirkulering/", "en/kontakt/"])
+@pytest.mark.parametrize("path", [address("focus_areas", DEFAULT) + "resirkulering/", address("contact", OTHER)])
 def test_mobile_drawer_follows_keyboard_focus(browser, site_url, path):
     context = new_context(browser, viewport={"width": 390, "height": 800}, is_mobile=True)
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 
 from support import check_site, serve_site
+from support.site import HOMES
 
 
 def test_links_resolve_at_the_domain_root(site_dir, site_url):
@@ -26,7 +27,7 @@ def test_links_resolve_under_a_sub_path(sub_path_site):
 
 def test_the_checker_finds_broken_links(tmp_path):
     """A dead link, a missing anchor and a link out of the sub-path are reported."""
-    for sub in ("", "en/"):
+    for sub in HOMES:
         (tmp_path / sub).mkdir(exist_ok=True)
         (tmp_path / sub / "index.html").write_text('<a href="#nowhere">a</a><a href="gone/">b</a><a href="/elsewhere/">c</a>', encoding="utf-8")
     (tmp_path / "404.html").write_text("<p>404</p>", encoding="utf-8")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from cpc import places
-from support import LANGUAGES, PAGES, page_id, is_missing_page, language_of, new_context, open_page, palette_toggle
+from support import PAGES, page_id, is_missing_page, language_of, new_context, open_page, palette_toggle
 from support.browser import foreign
+from support.site import HOMES, LOCALES, address, in_languages
 
-QUERY = {"nb": "emballasje", "en": "packaging"}
+QUERY = in_languages("emballasje", "packaging")
 
 
 @pytest.fixture
@@ -25,8 +25,8 @@ def recorded(browser):
 
 # Search, the theme toggle and the switcher are the same markup and script on
 # every page: a home page, a form page and a 404 page per language cover them.
-HOMES = [LANGUAGES.root(lang) for lang in LANGUAGES.locales]
-USED_ON = [path for path in PAGES if path in HOMES or path.endswith(f"{places.PAGES['contact']}/") or is_missing_page(path)]
+CONTACT = [address("contact", lang) for lang in LOCALES]
+USED_ON = [path for path in PAGES if path in HOMES or path in CONTACT or is_missing_page(path)]
 
 
 @pytest.mark.parametrize("path", USED_ON, ids=page_id)

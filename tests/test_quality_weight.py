@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from support import first_view
+from support.site import HOMES
 
 IMAGE_FORMATS = (".svg", ".webp", ".avif")
 
@@ -27,7 +28,7 @@ def test_images_are_svg_or_modern_formats_with_dimensions(site_dir):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", ["", "en/"])
+@pytest.mark.parametrize("path", HOMES)
 def test_the_budget_counter_counts_everything(browser, site_url, path):
     """The home page's scripts and images are all counted; its CSS is in the page."""
     view = first_view(browser, site_url + path)

@@ -9,6 +9,7 @@ import pytest
 
 from support.axe import axe_problems
 from support import new_context, open_page, switch_scheme
+from support.site import DEFAULT, LOCALES, OTHER, address, in_languages, root
 
 STATUS = "#cpc-search-status"
 RESULTS = "#cpc-search-results"
@@ -39,10 +40,10 @@ def search(page, query: str) -> list[str]:
 
 
 def in_english(url: str, site_url: str) -> bool:
-    return urlsplit(url).path.startswith(urlsplit(site_url).path + "en/")
+    return urlsplit(url).path.startswith(urlsplit(site_url).path + root(OTHER))
 
 
-@pytest.mark.parametrize("path", ["", "en/kontakt/"])
+@pytest.mark.parametrize("path", [root(DEFAULT), address("contact", OTHER)])
 def test_nothing_search_related_is_fetched_before_intent(page, site_url, path):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -70,11 +71,11 @@ def test_norwegian_search_stems_and_stays_norwegian(page, site_url):
         hits = search(page, query)
         assert hits, f"{query!r} found nothing"
         assert not any(in_english(hit, site_url) for hit in hits), hits
-    assert any("/fokusomrader/" in hit for hit in search(page, "emballasjens"))
+    assert any("/" + address("focus_areas", DEFAULT) in hit for hit in search(page, "emballasjens"))
 
 
 def test_english_search_stays_english(page, site_url):
-    open_page(page, site_url + "en/om-klyngen/")
+    open_page(page, site_url + root(OTHER) + "om-klyngen/")
     hits = search(page, "members")
     assert hits and all(in_english(hit, site_url) for hit in hits), hits
     # A Norwegian-only word finds nothing from an English page.
@@ -82,7 +83,7 @@ def test_english_search_stays_english(page, site_url):
 
 
 def test_a_query_pasted_right_after_load_gets_results(page, site_url):
-    page.goto(site_url + "kontakt/", wait_until="domcontentloaded")
+    page.goto(site_url + address("contact", DEFAULT), wait_until="domcontentloaded")
     # Straight in, before anything of the engine has loaded.
     page.locator("input.md-search__input").fill("sirkulær")
     hits = wait_for_results(page, "sirkulær")
@@ -90,7 +91,7 @@ def test_a_query_pasted_right_after_load_gets_results(page, site_url):
 
 
 def test_results_follow_the_typing(page, site_url):
-    open_page(page, site_url + "en/")
+    open_page(page, site_url + root(OTHER))
     field = page.locator("input.md-search__input")
     field.click()
     field.press_sequentially("recycl", delay=30)
@@ -103,19 +104,20 @@ def test_results_follow_the_typing(page, site_url):
     page.wait_for_function(f"() => document.querySelectorAll('{RESULT_LINKS}').length === 0")
 
 
-@pytest.mark.parametrize("start", ["", "en/"])
-def test_keyboard_only(page, site_url, start):
-    open_page(page, site_url + start)
+@pytest.mark.parametrize("lang", LOCALES)
+def test_keyboard_only(page, site_url, lang):
+    query = in_languages("klynge", "cluster")[lang]
+    open_page(page, site_url + root(lang))
     page.keyboard.press("/")
-    page.keyboard.type("klynge" if not start else "cluster")
-    wait_for_results(page, "klynge" if not start else "cluster")
+    page.keyboard.type(query)
+    wait_for_results(page, query)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.matches('#cpc-search-results a')")
     target = page.evaluate("document.activeElement.href")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == target
-    assert page.evaluate("document.documentElement.lang") == ("en" if start else "nb")
+    assert page.evaluate("document.documentElement.lang") == lang
 
 
 def test_escape_closes_search(page, site_url):
@@ -131,7 +133,7 @@ def test_axe_with_results_open(browser, site_url, scheme, viewport):
     context = new_context(browser, viewport=viewport)
     try:
         page = context.new_page()
-        open_page(page, site_url + "en/")
+        open_page(page, site_url + root(OTHER))
         switch_scheme(page, scheme)
         if viewport["width"] < 600:
             page.locator('label.md-header__button[for="__search"]').click()

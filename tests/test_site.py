@@ -15,15 +15,25 @@ from bs4 import BeautifulSoup
 
 from support import open_page
 from support import ROOT, build_project, copy_project
+from support.site import DEFAULT, LANGUAGES, LOCALES, OTHER, address, in_languages, root, slug, source_name, ui
 
 SITE_URL = "https://www.cpcluster.no/"
 DOCS = ROOT / "docs"
-LANGS = ("nb", "en")
+
+
+def language(path: Path) -> str:
+    """The language of a source file, by its name."""
+    return LANGUAGES.split(path.name)[1]
 
 
 def source_pages() -> list[Path]:
     """Norwegian source pages (each must have an English twin)."""
-    return sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md"))
+    return sorted(p for p in DOCS.rglob("*.md") if language(p) == DEFAULT)
+
+
+def in_language(source: Path, lang: str) -> Path:
+    """A source page's file in a language: om-klyngen.md -> om-klyngen.en.md."""
+    return source.with_name(source_name(LANGUAGES.split(source.name)[0], lang))
 
 
 def front_matter(path: Path) -> dict:
@@ -37,7 +47,7 @@ def url_path(source: Path, lang: str) -> str:
     """Site-relative URL path of a source page in a language, e.g. 'en/om-klyngen/'."""
     rel = source.relative_to(DOCS).with_suffix("").as_posix()
     rel = "" if rel == "index" else (rel[: -len("index")] if rel.endswith("/index") else rel + "/")
-    return ("en/" if lang == "en" else "") + rel
+    return root(lang) + rel
 
 
 def built_file(site_dir: Path, path: str) -> Path:
@@ -48,38 +58,39 @@ def soup_of(site_dir: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup(built_file(site_dir, path).read_text(encoding="utf-8"), "html.parser")
 
 
-PAGES = [(source, lang) for source in source_pages() for lang in LANGS]
+PAGES = [(source, lang) for source in source_pages() for lang in LOCALES]
 PAGE_IDS = [f"{lang}:{source.relative_to(DOCS)}" for source, lang in PAGES]
 
 
 def test_every_page_has_its_translation():
     for source in source_pages():
-        twin = source.with_name(source.name[:-3] + ".en.md")
-        assert twin.exists(), f"{source.relative_to(ROOT)} has no English twin"
-    for twin in DOCS.rglob("*.en.md"):
-        assert twin.with_name(twin.name[:-6] + ".md").exists(), f"{twin.relative_to(ROOT)} has no Norwegian twin"
+        assert in_language(source, OTHER).exists(), f"{source.relative_to(ROOT)} has no English twin"
+    for twin in DOCS.rglob("*.md"):
+        if language(twin) != DEFAULT:
+            assert in_language(twin, DEFAULT).exists(), f"{twin.relative_to(ROOT)} has no Norwegian twin"
 
 
-@pytest.mark.parametrize("drop", ["om-klyngen.en.md", "kontakt.md"])
+@pytest.mark.parametrize("drop", [source_name("om-klyngen", OTHER), source_name(slug("contact"), DEFAULT)])
 def test_missing_translation_stops_the_build_naming_the_file(tmp_path, drop):
     project = copy_project(tmp_path / "project")
     (project / "docs" / drop).unlink()
     result = build_project(project, tmp_path / "site")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    other = drop.replace(".en.md", ".md") if drop.endswith(".en.md") else drop.replace(".md", ".en.md")
+    stem, lang = LANGUAGES.split(drop)
+    other = source_name(stem, OTHER if lang == DEFAULT else DEFAULT)
     assert f"docs/{other}:1: FEIL / ERROR" in output, output
     assert f"Lag docs/{drop}" in output and f"Create docs/{drop}" in output, output
 
 
 def test_missing_ui_string_stops_the_build_naming_the_key(tmp_path):
     project = copy_project(tmp_path / "project")
-    ui = project / "data" / "ui.yml"
-    ui.write_text(ui.read_text(encoding="utf-8").replace("  en: Skip to content\n", ""), encoding="utf-8")
+    strings = project / "data" / "ui.yml"
+    strings.write_text(strings.read_text(encoding="utf-8").replace(f"  {OTHER}: {ui('skip_link', OTHER)}\n", ""), encoding="utf-8")
     result = build_project(project, tmp_path / "site")
     assert result.returncode != 0
     line = (ROOT / "data" / "ui.yml").read_text(encoding="utf-8").splitlines().index("skip_link:") + 1
-    assert f"data/ui.yml:{line}: 'skip_link' has no 'en' text" in result.stdout + result.stderr
+    assert f"data/ui.yml:{line}: 'skip_link' has no '{OTHER}' text" in result.stdout + result.stderr
 
 
 def test_strict_build_prints_no_warnings(tmp_path):
@@ -93,8 +104,8 @@ def test_strict_build_prints_no_warnings(tmp_path):
 def test_page_metadata(site_dir, source, lang):
     path = url_path(source, lang)
     soup = soup_of(site_dir, path)
-    meta = front_matter(source if lang == "nb" else source.with_name(source.name[:-3] + ".en.md"))
-    other = "en" if lang == "nb" else "nb"
+    meta = front_matter(in_language(source, lang))
+    other = OTHER if lang == DEFAULT else DEFAULT
 
     assert soup.html["lang"] == lang
     assert soup.title.string.strip() == f"{meta['title']} - Circular Packaging Cluster"
@@ -105,14 +116,14 @@ def test_page_metadata(site_dir, source, lang):
     assert alternates == {
         lang: SITE_URL + path,
         other: SITE_URL + url_path(source, other),
-        "x-default": SITE_URL + url_path(source, "nb"),
+        "x-default": SITE_URL + url_path(source, DEFAULT),
     }
     og = {tag["property"]: tag["content"] for tag in soup.find_all("meta", property=True)}
     assert og["og:url"] == SITE_URL + path
     assert og["og:title"] == meta["title"]
     assert og["og:description"] == meta["description"]
-    assert og["og:locale"] == {"nb": "nb_NO", "en": "en_GB"}[lang]
-    assert og["og:locale:alternate"] == {"nb": "en_GB", "en": "nb_NO"}[lang]
+    assert og["og:locale"] == ui("og_locale", lang)
+    assert og["og:locale:alternate"] == ui("og_locale", other)
     assert og["og:image"].startswith(SITE_URL)
 
 
@@ -121,7 +132,7 @@ def test_language_switcher_leads_to_the_same_page(site_dir, source, lang):
     path = url_path(source, lang)
     soup = soup_of(site_dir, path)
     links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
-    assert set(links) == set(LANGS)
+    assert set(links) == set(LOCALES)
     # Each language's name is marked up in that language, for screen readers.
     assert all(a.get("lang") == a["hreflang"] for a in soup.select("a.md-select__link"))
     for target_lang, href in links.items():
@@ -134,8 +145,9 @@ def test_site_url_can_be_overridden_for_a_sub_path(tmp_path):
     base = "https://user.github.io/repo/"
     result = build_project(ROOT, tmp_path / "site", SITE_URL=base)
     assert result.returncode == 0, result.stderr
-    soup = soup_of(tmp_path / "site", "en/om-klyngen/")
-    assert soup.find("link", rel="canonical")["href"] == base + "en/om-klyngen/"
+    path = root(OTHER) + "om-klyngen/"
+    soup = soup_of(tmp_path / "site", path)
+    assert soup.find("link", rel="canonical")["href"] == base + path
     hrefs = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
     # Switcher links stay relative, so they work under the sub-path.
     assert not any(href.startswith("/") for href in hrefs.values())
@@ -150,25 +162,25 @@ def test_sitemap_lists_both_languages_with_alternates(site_dir):
     for source, lang in PAGES:
         loc = SITE_URL + url_path(source, lang)
         assert loc in entries
-        assert entries[loc] == {"nb": SITE_URL + url_path(source, "nb"), "en": SITE_URL + url_path(source, "en")}
+        assert entries[loc] == {code: SITE_URL + url_path(source, code) for code in LOCALES}
 
 
 def test_home_page_shows_focus_areas_and_calls_to_action(site_dir):
-    for lang in LANGS:
-        soup = soup_of(site_dir, "en/" if lang == "en" else "")
+    for lang in LOCALES:
+        home = root(lang)
+        soup = soup_of(site_dir, home)
         cards = soup.select(".cpc-home-focus .cpc-focus-card a")
-        area_paths = sorted(url_path(p, lang) for p in (DOCS / "fokusomrader").glob("*.md")
-                            if not p.name.endswith(".en.md") and p.name != "index.md")
-        home = "en/" if lang == "en" else ""
+        area_paths = sorted(url_path(p, lang) for p in (DOCS / slug("focus_areas")).glob("*.md")
+                            if language(p) == DEFAULT and p.name != "index.md")
         # One card per focus-area page, however many there are.
         assert sorted(normpath(home + a["href"]) + "/" for a in cards) == area_paths and area_paths
         buttons = [normpath("/" + home + a["href"]).lstrip("/") for a in soup.select("a.md-button")]
-        assert (home + "bli-medlem") in buttons
-        assert (home + "kontakt") in buttons
+        assert address("membership", lang).rstrip("/") in buttons
+        assert address("contact", lang).rstrip("/") in buttons
 
 
 def test_contact_pages_give_the_email_address(site_dir):
-    for path in ("kontakt/", "en/kontakt/"):
+    for path in (address("contact", lang) for lang in LOCALES):
         soup = soup_of(site_dir, path)
         assert soup.select_one('article a[href="mailto:post@cpcluster.no"]'), path
 
@@ -193,25 +205,26 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 def test_missing_paths_get_the_bilingual_404(site_url):
-    for missing in ("finnes-ikke/", "en/does-not-exist/", "fokusomrader/x/y/z"):
+    for missing in ("finnes-ikke/", root(OTHER) + "does-not-exist/", address("focus_areas", DEFAULT) + "x/y/z"):
         status, body = fetch(site_url + missing)
         assert status == 404
         soup = BeautifulSoup(body, "html.parser")
         sections = {s["lang"]: s for s in soup.select("section.cpc-not-found")}
-        assert set(sections) == set(LANGS)
-        assert "Siden finnes ikke" in sections["nb"].get_text()
-        assert "Page not found" in sections["en"].get_text()
+        assert set(sections) == set(LOCALES)
+        for lang in LOCALES:
+            assert ui("not_found_title", lang) in sections[lang].get_text()
         # Assets use absolute paths, so they load at any depth.
         for link in soup.select("link[rel=stylesheet]"):
             assert link["href"].startswith("/"), link["href"]
 
 
-@pytest.mark.parametrize(("missing", "lang", "text", "home"), [
-    ("en/no-such-page/", "en", "Page not found", "en/"),
-    ("no-such-page/", "nb", "Siden finnes ikke", ""),
-    ("fokusomrader/gone/", "nb", "Siden finnes ikke", ""),
+@pytest.mark.parametrize(("missing", "lang"), [
+    (root(OTHER) + "no-such-page/", OTHER),
+    (root(DEFAULT) + "no-such-page/", DEFAULT),
+    (address("focus_areas", DEFAULT) + "gone/", DEFAULT),
 ])
-def test_404_shows_the_readers_language(page, site_url, missing, lang, text, home):
+def test_404_shows_the_readers_language(page, site_url, missing, lang):
+    text, home = ui("not_found_title", lang), root(lang)
     response = open_page(page, site_url + missing)
     assert response.status == 404
     assert page.evaluate("document.documentElement.lang") == lang
@@ -219,12 +232,11 @@ def test_404_shows_the_readers_language(page, site_url, missing, lang, text, hom
     assert visible.count() == 1
     assert visible.get_attribute("lang") == lang
     assert page.locator("h1:visible").inner_text() == text
-    skip = {"nb": "Hopp til hovedinnhold", "en": "Skip to content"}[lang]
-    assert page.locator("a.cpc-skip").text_content().strip() == skip
+    assert page.locator("a.cpc-skip").text_content().strip() == ui("skip_link", lang)
     # The menu, the search field and the footer speak the reader's language too.
-    menu = {"nb": ["Forside", "Om klyngen"], "en": ["Home", "About the cluster"]}[lang]
+    menu = in_languages(["Forside", "Om klyngen"], ["Home", "About the cluster"])[lang]
     assert page.locator(".md-tabs:visible .md-tabs__link").all_inner_texts()[:2] == menu
-    assert page.locator("input.md-search__input").get_attribute("placeholder") == {"nb": "Søk", "en": "Search"}[lang]
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == ui("search_placeholder", lang)
     assert page.locator("footer:visible").get_attribute("lang") == lang
     link = visible.locator("a").first
     assert urljoin(page.url, link.get_attribute("href")) == site_url + home
@@ -238,7 +250,7 @@ def test_404_without_script_shows_both_languages(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site_url + "en/no-such-page/")
+        page.goto(site_url + root(OTHER) + "no-such-page/")
         assert page.locator("section.cpc-not-found:visible").count() == 2
     finally:
         context.close()
@@ -254,10 +266,10 @@ def test_no_staff_note_is_published(site_dir):
             assert note not in text, f"{html.relative_to(site_dir)} publishes a staff note ({note})"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LOCALES)
 def test_membership_terms_say_one_true_sentence_until_the_cluster_fills_them_in(site_dir, lang):
-    soup = soup_of(site_dir, "bli-medlem/" if lang == "nb" else "en/bli-medlem/")
-    heading = soup.find("h2", string={"nb": "Medlemsvilkår", "en": "Membership terms"}[lang])
+    soup = soup_of(site_dir, address("membership", lang))
+    heading = soup.find("h2", string=in_languages("Medlemsvilkår", "Membership terms")[lang])
     following = heading.find_next_sibling()
     assert following.name == "p" and "post@cpcluster.no" in following.get_text()
 
@@ -265,11 +277,11 @@ def test_membership_terms_say_one_true_sentence_until_the_cluster_fills_them_in(
 def test_english_pages_reach_the_shared_images(tmp_path):
     """Images and attachments in docs/ are one copy, linked from both languages."""
     project = copy_project(tmp_path / "project")
-    for name in ("om-klyngen.md", "om-klyngen.en.md"):
+    for name in (source_name("om-klyngen", lang) for lang in LOCALES):
         page = project / "docs" / name
         page.write_text(page.read_text(encoding="utf-8") + "\n![Logo](assets/images/logo.svg)\n", encoding="utf-8")
     result = build_project(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    for path in ("om-klyngen/", "en/om-klyngen/"):
+    for path in (root(lang) + "om-klyngen/" for lang in LOCALES):
         img = soup_of(tmp_path / "site", path).select_one('article img[alt="Logo"]')
         assert (tmp_path / "site" / path / img["src"]).resolve() == tmp_path / "site" / "assets" / "images" / "logo.svg"

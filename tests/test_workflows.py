@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from support import build_project
+from support.site import DEFAULT, address
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
@@ -149,7 +150,7 @@ def test_publishing_without_a_form_endpoint_stops_with_a_clear_message(tmp_path)
     # A local build without it still works, and posts nowhere real.
     local = build_project(ROOT, tmp_path / "local", CONTACT_FORM_ENDPOINT="")
     assert local.returncode == 0, local.stderr
-    assert 'action="http://127.0.0.1:9/' in (tmp_path / "local" / "kontakt" / "index.html").read_text(encoding="utf-8")
+    assert 'action="http://127.0.0.1:9/' in (tmp_path / "local" / address("contact", DEFAULT) / "index.html").read_text(encoding="utf-8")
 
 
 def test_requirements_are_installed_with_hashes():
