@@ -17,6 +17,7 @@ import pytest
 from cpc import clock
 from sitetools.photos import build_phone_photos
 from support.workers import once_per_run
+from support.site import DEFAULT, NEWS, OTHER, in_languages, source_name
 from support import (CHROMIUM_ARGS, build_project, build_site, copy_project, find_chromium, serve_form_endpoint, serve_site,
                      write_fixture_posts)
 
@@ -144,22 +145,22 @@ def photo_project(tmp_path_factory, news_today, phone):
     version with only its own alt text, and a HEIC in a page's text."""
     project = copy_project(tmp_path_factory.mktemp("photos") / "project")
     write_fixture_posts(project, news_today)
-    folder = project / "docs" / "nyheter"
+    folder = project / "docs" / NEWS
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(phone.jpeg, folder / "besok-anlegg.jpg")
     date = news_today.isoformat()
-    (folder / "besok.md").write_text(
+    (folder / source_name("besok", DEFAULT)).write_text(
         f"---\ntitle: Klyngen besøkte et sorteringsanlegg\ndescription: Et besøk.\ndate: {date}\n"
         "image: besok-anlegg.jpg\nimage_alt: Medlemmer ser på sorteringsbåndet\n"
         "image_caption: Sorteringsbåndet i full drift.\nimage_credit: Kari Nordmann\n---\n\nTekst.\n", encoding="utf-8")
-    (folder / "besok.en.md").write_text(
+    (folder / source_name("besok", OTHER)).write_text(
         f"---\ntitle: The cluster visited a sorting plant\ndescription: A visit.\ndate: {date}\n"
         "image_alt: Members look at the sorting belt\n---\n\nText.\n", encoding="utf-8")
     write_fixture_directory(project, phone.jpeg)
     if phone.heic:
         shutil.copy2(phone.heic, project / "docs" / "assets" / "images" / "sortering.heic")
-        for name, alt in (("om-klyngen.md", "Sorteringsanlegget"), ("om-klyngen.en.md", "The sorting plant")):
-            page = project / "docs" / name
+        for lang, alt in in_languages("Sorteringsanlegget", "The sorting plant").items():
+            page = project / "docs" / source_name("om-klyngen", lang)
             page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}](assets/images/sortering.heic)\n", encoding="utf-8")
     return project, phone
 
@@ -177,7 +178,7 @@ def photo_site(tmp_path_factory, photo_project, build_env):
 # Fictional entries for the tests only; the real files ship empty.
 FIXTURE_MEMBERS = [("Eksempel Emballasje AS", "https://emballasje.example", "member", "eksempel.svg"),
                    ("Prøve Gjenvinning AS", "https://gjenvinning.example", "partner", "prove.png")]
-FIXTURE_PERSON = ("Ola Testesen", "Daglig leder", "Managing director", "ola@example.com", "+47 400 00 000")
+FIXTURE_PERSON = ("Ola Testesen", in_languages("Daglig leder", "Managing director"), "ola@example.com", "+47 400 00 000")
 
 
 def write_fixture_directory(project: Path, photo: Path) -> None:
@@ -194,7 +195,8 @@ def write_fixture_directory(project: Path, photo: Path) -> None:
     for name, url, kind, logo in FIXTURE_MEMBERS:
         lines += [f"  - name: {name}", f"    url: {url}", f"    kind: {kind}", f"    logo: assets/logos/{logo}"]
     (project / "data" / "members.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    name, role_nb, role_en, email, phone = FIXTURE_PERSON
+    name, roles, email, phone = FIXTURE_PERSON
+    role = ", ".join(f"{lang}: {text}" for lang, text in roles.items())  # a YAML mapping, one text per language
     (project / "data" / "people.yml").write_text(
-        f"people:\n  - name: {name}\n    role: {{nb: {role_nb}, en: {role_en}}}\n    email: {email}\n"
+        f"people:\n  - name: {name}\n    role: {{{role}}}\n    email: {email}\n"
         f"    phone: \"{phone}\"\n    photo: assets/logos/ola.jpg\n", encoding="utf-8")

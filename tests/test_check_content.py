@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from support.site import DEFAULT, NEWS, OTHER, slug, source_name
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "check_content.py"
 
@@ -23,6 +25,11 @@ def run_check(root: Path, docs: Path | None = None, **env: str) -> subprocess.Co
         args += ["--docs", str(docs)]
     base_env = {**os.environ, "GITHUB_ACTIONS": "", **env}
     return subprocess.run(args, capture_output=True, text=True, env=base_env, timeout=60)
+
+
+def translated(stem: str) -> str:
+    """The file of a page's translation: 'om' -> 'om.en.md'."""
+    return source_name(stem, OTHER)
 
 
 def page(title: str = "Tittel", description: str = "En kort beskrivelse.", body: str = "") -> str:
@@ -52,7 +59,7 @@ CLEAN = {
 
         <!-- cpc-goals -->
         """),
-    "index.en.md": page("Home", body="""\
+    translated("index"): page("Home", body="""\
         Read [about us](om.md#about-us) and [the goals](om.md#mal).
         A [generated goal](om.md#cpc-goal-recycling) comes from a marker.
         """),
@@ -61,7 +68,7 @@ CLEAN = {
 
         ## Tilpasset { #egen }
         """),
-    "om.en.md": page("About", body="""\
+    translated("om"): page("About", body="""\
         ## About us
 
         ## Goals { #mal }
@@ -107,10 +114,12 @@ def test_clean_content_passes(tmp_path):
 
 # (case, files, file:line, Norwegian fragment, English fragment)
 PROBLEMS = [
-    ("missing English", with_change("om.md", CLEAN["om.md"], remove="om.en.md"),
-     "docs/om.md:1", "mangler engelsk versjon. Lag docs/om.en.md", "has no English version. Create docs/om.en.md"),
-    ("missing Norwegian", with_change("ny.en.md", page("New")),
-     "docs/ny.en.md:1", "mangler norsk versjon. Lag docs/ny.md", "has no Norwegian version. Create docs/ny.md"),
+    ("missing English", with_change("om.md", CLEAN["om.md"], remove=translated("om")),
+     "docs/om.md:1", f"mangler engelsk versjon. Lag docs/{translated('om')}",
+     f"has no English version. Create docs/{translated('om')}"),
+    ("missing Norwegian", with_change(translated("ny"), page("New")),
+     f"docs/{translated('ny')}:1", "mangler norsk versjon. Lag docs/ny.md",
+     "has no Norwegian version. Create docs/ny.md"),
     ("no front matter", with_change("om.md", "# Om\n"),
      "docs/om.md:1", "mangler toppfeltet (front matter)", "has no front matter"),
     ("no title", with_change("om.md", "---\ndescription: Noe.\n---\n# Om\n"),
@@ -141,8 +150,10 @@ PROBLEMS = [
      "docs/om.md:8", "«#toppen» peker til et avsnitt som ikke finnes", 'The link "#toppen" points to a section that does not exist'),
     ("generated anchor on a page without marker", with_change("index.md", page(body="[Mål](om.md#cpc-goal-x)\n")),
      "docs/index.md:8", "avsnitt (#cpc-goal-x) som ikke finnes", "section (#cpc-goal-x) that does not exist"),
-    ("English anchor checked on the English page", with_change("index.en.md", page("Home", body="[Goals](om.md#egen)\n")),
-     "docs/index.en.md:8", "(#egen) som ikke finnes på siden docs/om.en.md", "does not exist on the page docs/om.en.md"),
+    ("English anchor checked on the English page",
+     with_change(translated("index"), page("Home", body="[Goals](om.md#egen)\n")),
+     f"docs/{translated('index')}:8", f"(#egen) som ikke finnes på siden docs/{translated('om')}",
+     f"does not exist on the page docs/{translated('om')}"),
     ("link to a folder URL", with_change("index.md", page(body="[Om](om/)\n")),
      "docs/index.md:8", "peker til en nettadresse, ikke til en fil", "points to a web address, not a file"),
     ("link out of docs", with_change("index.md", page(body="[Readme](../README.md)\n")),
@@ -158,8 +169,9 @@ PROBLEMS = [
 ]
 
 
-@pytest.mark.parametrize(("files", "where", "nb", "en"), [p[1:] for p in PROBLEMS], ids=[p[0] for p in PROBLEMS])
-def test_each_problem_is_reported_with_file_line_and_both_languages(tmp_path, files, where, nb, en):
+@pytest.mark.parametrize(("files", "where", "norwegian", "english"), [p[1:] for p in PROBLEMS],
+                         ids=[p[0] for p in PROBLEMS])
+def test_each_problem_is_reported_with_file_line_and_both_languages(tmp_path, files, where, norwegian, english):
     write_docs(tmp_path, files)
     result = run_check(tmp_path)
     assert result.returncode == 1, result.stdout
@@ -167,20 +179,22 @@ def test_each_problem_is_reported_with_file_line_and_both_languages(tmp_path, fi
     heads = [i for i, line in enumerate(lines) if line.startswith(where + ": FEIL / ERROR")]
     assert heads, f"no error at {where}:\n{result.stdout}"
     messages = [(lines[i + 1], lines[i + 2]) for i in heads]
-    assert any(nb in m_nb and m_nb.startswith("  nb: ") and en in m_en and m_en.startswith("  en: ")
+    assert any(norwegian in m_nb and m_nb.startswith("  nb: ") and english in m_en and m_en.startswith("  en: ")
                for m_nb, m_en in messages), result.stdout
     assert "CONTRIBUTING.md" in lines[-1]
 
 
 def test_new_editor_scenario_reports_both_problems(tmp_path):
     """A broken link and a forgotten translation, both named with file and line."""
-    files = with_change("index.md", page("Hjem", body="Tekst.\n\nSe [kontakt](kontakt.md).\n"))
-    files["nyheter.md"] = page("Nyheter")
+    contact = source_name(slug("contact"), DEFAULT)  # not among the fixture's pages
+    forgotten = f"{NEWS}.md"  # a page with no translation
+    files = with_change("index.md", page("Hjem", body=f"Tekst.\n\nSe [kontakt]({contact}).\n"))
+    files[forgotten] = page("Nyheter")
     write_docs(tmp_path, files)
     result = run_check(tmp_path)
     assert result.returncode == 1
     assert "docs/index.md:10: FEIL / ERROR" in result.stdout
-    assert "docs/nyheter.md:1: FEIL / ERROR" in result.stdout
+    assert f"docs/{forgotten}:1: FEIL / ERROR" in result.stdout
     assert "2 feil" in result.stdout and "2 errors" in result.stdout
 
 

@@ -27,6 +27,7 @@ from PIL import Image
 
 from cpc import bilingual, cms, directory, goals, news, rules
 from support import ROOT, build_project, copy_project
+from support.site import DEFAULT, LOCALES, NEWS, OTHER, address, in_languages, news_address, source_name
 
 @pytest.fixture
 def admin_installed():
@@ -59,8 +60,8 @@ def names(fields: list) -> list[str]:
 # --- The configuration and the contract ------------------------------------------------
 
 def test_posts_have_every_field_of_the_contract_in_our_formats():
-    posts = collection(configuration(), "nyheter")
-    assert posts["folder"] == "docs/nyheter"
+    posts = collection(configuration(), NEWS)
+    assert posts["folder"] == f"docs/{NEWS}"
     assert names(posts["fields"]) == [*news.POST_FIELDS, "body"]
     event = field(posts["fields"], "event")
     assert names(event["fields"]) == list(news.EVENT_FIELDS)
@@ -74,7 +75,7 @@ def test_posts_have_every_field_of_the_contract_in_our_formats():
     # Photos beside the post, where the image step reads them.
     assert (posts["media_folder"], posts["public_folder"]) == ("", "")
     # Norwegian first; English may be added.
-    assert posts["i18n"] == {"initial_locales": ["nb"]}
+    assert posts["i18n"] == {"initial_locales": [DEFAULT]}
     assert all(f["label"] and f["label"] != f["name"] for f in posts["fields"] + event["fields"])
 
 
@@ -82,7 +83,7 @@ def test_every_page_pair_is_a_file_with_the_page_contract():
     pages = collection(configuration(), "sider")
     docs = ROOT / "docs"
     expected = {f"docs/{p.relative_to(docs).as_posix()[:-3]}.{{{{locale}}}}.md"
-                for p in docs.rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name) and p.parent.name != "nyheter"}
+                for p in docs.rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name) and p.parent.name != NEWS}
     assert {f["file"] for f in pages["files"]} == expected
     assert pages["files"][0]["file"] == "docs/index.{{locale}}.md"  # menu order
     for page in pages["files"]:
@@ -101,7 +102,7 @@ def test_data_files_have_every_field_of_their_contract():
     assert names(field(goal, "baseline")["fields"]) == list(goals.POINT_FIELDS)
     assert names(field(goal, "target")["fields"]) == list(goals.TARGET_FIELDS)
     assert names(field(goal, "measurements")["fields"]) == list(goals.MEASUREMENT_FIELDS)
-    assert names(field(goal, "title")["fields"]) == ["nb", "en"]
+    assert names(field(goal, "title")["fields"]) == list(LOCALES)
     assert names(entries(directory.MEMBERS_FILE, "members")) == list(directory.MEMBER_FIELDS)
     assert names(entries(directory.PEOPLE_FILE, "people")) == list(directory.PERSON_FIELDS)
     assert names(data[directory.ORGANISATION_FILE]["fields"]) == list(directory.ORGANISATION_FIELDS)
@@ -115,7 +116,7 @@ def test_a_contract_field_without_a_form_field_stops_the_build(monkeypatch):
 
 def test_languages_backend_and_review():
     settings = configuration()
-    assert settings["i18n"] == {"structure": "multiple_files", "locales": ["nb", "en"], "default_locale": "nb",
+    assert settings["i18n"] == {"structure": "multiple_files", "locales": list(LOCALES), "default_locale": DEFAULT,
                                 "omit_default_locale_from_file_path": True}
     assert settings["backend"] == {"name": "github", "repo": "cpcluster/website", "branch": "main",
                                    "auth_methods": ["token"]}
@@ -144,7 +145,8 @@ def test_admin_page_is_for_staff_only(site_dir):
     assert fragments
     for fragment in fragments:
         assert b'"url":"/admin/' not in gzip.decompress(fragment.read_bytes())
-    assert any(b'"url":"/kontakt/' in gzip.decompress(f.read_bytes()) for f in fragments)
+    contact = f'"url":"/{address("contact", DEFAULT)}'.encode()
+    assert any(contact in gzip.decompress(f.read_bytes()) for f in fragments)
 
 
 # --- The editor in Chromium, on a local copy of the repository ------------------------------
@@ -270,16 +272,17 @@ def test_editor_writes_a_norwegian_only_post_with_a_photo(browser, site_url, tmp
         write_body(page, "Klyngen har fått et nytt medlem.")
         save(page)
         written = changes()
-    post = "docs/nyheter/nytt-medlem-i-klyngen.md"
+    post = f"docs/{NEWS}/{source_name('nytt-medlem-i-klyngen', DEFAULT)}"
     # The photo lands beside the post, where the image step reads it.
-    assert sorted(written) == ["docs/nyheter/medlemsmote.jpg", post]
-    assert written["docs/nyheter/medlemsmote.jpg"] == photo.read_bytes()
+    beside = f"docs/{NEWS}/medlemsmote.jpg"
+    assert sorted(written) == [beside, post]
+    assert written[beside] == photo.read_bytes()
     assert written[post].decode("utf-8") == (
         "---\ntitle: Nytt medlem i klyngen\ndescription: Vi ønsker et nytt medlem velkommen.\ndate: 2026-11-20\n"
         "draft: false\nimage: medlemsmote.jpg\nimage_alt: Medlemmer rundt et bord\n---\n\n"
         "Klyngen har fått et nytt medlem.\n")
     site = check_and_build(project, tmp_path / "site")
-    assert (site / "nyheter" / "nytt-medlem-i-klyngen" / "index.html").is_file()
+    assert (site / news_address(DEFAULT, "nytt-medlem-i-klyngen") / "index.html").is_file()
 
 
 @needs_admin
@@ -308,37 +311,36 @@ def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_pat
         written = changes()
     event_lines = ("event:\n  start: 2027-01-15 10:00\n  end: 2027-01-15 15:30\n  location: Pakkhuset, Oslo\n"
                    "  signup_until: 2027-01-10\n")
+    texts = in_languages(
+        "---\ntitle: Workshop om fiberemballasje\ndescription: Invitasjon til workshop.\ndate: 2026-11-20\n"
+        f"draft: false\n{event_lines}---\n\nVelkommen til workshop.\n",
+        "---\ntitle: Workshop on fibre packaging\ndescription: Invitation to a workshop.\ndate: 2026-11-20\n"
+        f"draft: false\n{event_lines}---\n\nWelcome to the workshop.\n")
     assert {path: data.decode("utf-8") for path, data in written.items()} == {
-        "docs/nyheter/workshop-om-fiberemballasje.md":
-            "---\ntitle: Workshop om fiberemballasje\ndescription: Invitasjon til workshop.\ndate: 2026-11-20\n"
-            f"draft: false\n{event_lines}---\n\nVelkommen til workshop.\n",
-        "docs/nyheter/workshop-om-fiberemballasje.en.md":
-            "---\ntitle: Workshop on fibre packaging\ndescription: Invitation to a workshop.\ndate: 2026-11-20\n"
-            f"draft: false\n{event_lines}---\n\nWelcome to the workshop.\n",
-    }
+        f"docs/{NEWS}/{source_name('workshop-om-fiberemballasje', lang)}": text for lang, text in texts.items()}
     site = check_and_build(project, tmp_path / "site")
-    for page_dir in (site / "nyheter", site / "en" / "nyheter"):
-        html = (page_dir / "workshop-om-fiberemballasje" / "index.html").read_text(encoding="utf-8")
+    for lang in texts:
+        html = (site / news_address(lang, "workshop-om-fiberemballasje") / "index.html").read_text(encoding="utf-8")
         assert "<form" in html  # sign-up is open until 2027-01-10
 
 
 @needs_admin
 def test_editor_changes_a_page_in_both_languages_and_nothing_else(browser, site_url, tmp_path):
     project = copy_project(tmp_path / "project")
-    originals = {lang: (project / f"docs/om-klyngen{suffix}.md").read_text(encoding="utf-8")
-                 for lang, suffix in (("nb", ""), ("en", ".en"))}
+    pages = {lang: f"docs/{source_name('om-klyngen', lang)}" for lang in (DEFAULT, OTHER)}
+    originals = {lang: (project / path).read_text(encoding="utf-8") for lang, path in pages.items()}
+    descriptions = in_languages("Ny beskrivelse av klyngen.", "A new description of the cluster.")
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_text("Sider", exact=True).first.click()
         page.get_by_text("Om klyngen", exact=True).first.click()
-        page.get_by_role("textbox", name="Beskrivelse").fill("Ny beskrivelse av klyngen.")
+        page.get_by_role("textbox", name="Beskrivelse").fill(descriptions[DEFAULT])
         switch_to_english(page, enable=False)
-        page.get_by_role("textbox", name="Beskrivelse").fill("A new description of the cluster.")
+        page.get_by_role("textbox", name="Beskrivelse").fill(descriptions[OTHER])
         save(page)
         written = changes()
-    assert sorted(written) == ["docs/om-klyngen.en.md", "docs/om-klyngen.md"]
-    for path, lang, description in (("docs/om-klyngen.md", "nb", "Ny beskrivelse av klyngen."),
-                                    ("docs/om-klyngen.en.md", "en", "A new description of the cluster.")):
-        expected = re.sub(r"(?m)^description: .*$", f"description: {description}", originals[lang], count=1)
+    assert sorted(written) == sorted(pages.values())
+    for lang, path in pages.items():
+        expected = re.sub(r"(?m)^description: .*$", f"description: {descriptions[lang]}", originals[lang], count=1)
         assert written[path].decode("utf-8") == expected
     check_and_build(project, tmp_path / "site")
 
@@ -378,8 +380,9 @@ def test_editor_keeps_a_target_only_goal(browser, site_url, tmp_path):
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_text("Mål, medlemmer og kontakter").first.click()
         page.get_by_text("Mål", exact=True).first.click()
-        page.locator('section[data-key-path="goals.0.title.nb"] input').fill("Mer materialgjenvinning av plastemballasje")
-        page.locator('section[data-key-path="goals.0.title.nb"] input').press("End")
+        title = page.locator(f'section[data-key-path="goals.0.title.{DEFAULT}"] input')
+        title.fill("Mer materialgjenvinning av plastemballasje")
+        title.press("End")
         page.keyboard.type("!")
         save(page)
         changes()

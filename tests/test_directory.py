@@ -11,24 +11,26 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_MEMBERS, FIXTURE_PERSON
 from cpc import directory
 from support import LANGUAGES
+from support.site import DEFAULT, HOMES, LOCALES, OTHER, address
 
 # The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("photo-site")
 
-HOMES = ["", "en/"]
+ABOUT = "om-klyngen/"  # the about page, under each language's home
+CONTACT_PAGES = [address("contact", lang) for lang in LOCALES]
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.mark.parametrize("path", HOMES + ["om-klyngen/", "kontakt/", "en/kontakt/"])
+@pytest.mark.parametrize("path", [*HOMES, ABOUT, *CONTACT_PAGES])
 def test_empty_files_show_nothing(site_dir, path):
     soup = soup_of(site_dir, path)
     assert not soup.select(".cpc-members, .cpc-people")
 
 
-@pytest.mark.parametrize("path", HOMES + ["om-klyngen/", "en/om-klyngen/"])
+@pytest.mark.parametrize("path", [*HOMES, *(home + ABOUT for home in HOMES)])
 def test_the_logo_wall_links_each_member_with_its_name_as_alt_text(photo_site, path):
     site, _, _ = photo_site
     wall = soup_of(site, path).select_one(".cpc-members")
@@ -39,7 +41,7 @@ def test_the_logo_wall_links_each_member_with_its_name_as_alt_text(photo_site, p
     assert len(wall.select("h3")) == 2  # members, then partners
 
 
-@pytest.mark.parametrize(("path", "role"), [("kontakt/", FIXTURE_PERSON[1]), ("en/kontakt/", FIXTURE_PERSON[2])])
+@pytest.mark.parametrize(("path", "role"), [(address("contact", lang), text) for lang, text in FIXTURE_PERSON[1].items()])
 def test_contact_people_show_on_the_contact_page(photo_site, path, role):
     site, _, _ = photo_site
     person = soup_of(site, path).select_one(".cpc-person")
@@ -57,13 +59,14 @@ BAD = [
     ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: sponsor\n    logo: assets/images/logo.svg\n",
      4, "member, partner, funder"),
     ("people.yml", "people:\n  - name: B\n    role: Leder\n    email: b@example.com\n", 3, "en tekst per språk"),
-    ("people.yml", "people:\n  - name: B\n    role: {nb: Leder, en: Head}\n    email: b-at-example\n", 4, "E-postadressen"),
+    ("people.yml", f"people:\n  - name: B\n    role: {{{DEFAULT}: Leder, {OTHER}: Head}}\n    email: b-at-example\n", 4,
+     "E-postadressen"),
     ("organisation.yml", "address: ''\norg_number: '12345'\nsocial: []\n", 2, "ni sifre"),
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "line", "nb"), BAD, ids=[f"{b[0]}:{b[3]}" for b in BAD])
-def test_each_mistake_is_named_with_file_and_line(tmp_path, name, text, line, nb):
+@pytest.mark.parametrize(("name", "text", "line", "norwegian"), BAD, ids=[f"{b[0]}:{b[3]}" for b in BAD])
+def test_each_mistake_is_named_with_file_and_line(tmp_path, name, text, line, norwegian):
     root = tmp_path
     (root / "data").mkdir()
     (root / "docs" / "assets" / "images").mkdir(parents=True)
@@ -71,4 +74,4 @@ def test_each_mistake_is_named_with_file_and_line(tmp_path, name, text, line, nb
     (root / "data" / name).write_text(text, encoding="utf-8")
     _, problems = directory.load(root, root / "docs", LANGUAGES.locales)
     [found] = problems[f"data/{name}"]
-    assert found.line == line and nb in found.nb, found
+    assert found.line == line and norwegian in found.nb, found

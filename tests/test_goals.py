@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from support import ROOT, build_site
+from support.site import DEFAULT, HOMES, LOCALES, OTHER, UI, address, in_languages
 
 from cpc import goal_chart, goals, markers
 
@@ -21,17 +22,13 @@ MACROS = markers.add_filters(jinja2.Environment(loader=jinja2.FileSystemLoader(R
     markers.GOALS_MACROS).module
 
 DATA_FILE = ROOT / "data" / "goals.yml"
-UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
-UI_BY_LANG = {lang: {key: texts[lang] for key, texts in UI.items()} for lang in ("nb", "en")}
-LOCALES = ["nb", "en"]
+UI_BY_LANG = {lang: {key: texts[lang] for key, texts in UI.items()} for lang in LOCALES}
 LABEL = "data/goals.yml"
 THIS_YEAR = 2026
 SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
-PAGES = {  # built page -> (language, view)
-    "mal-og-fokus/index.html": ("nb", "full"),
-    "en/mal-og-fokus/index.html": ("en", "full"),
-    "index.html": ("nb", "compact"),
-    "en/index.html": ("en", "compact"),
+PAGES = {  # built page -> (language, view): the goals page in full, each home page compact
+    **{f"{address('goals', lang)}index.html": (lang, "full") for lang in LOCALES},
+    **{f"{home}index.html": (lang, "compact") for lang, home in zip(LOCALES, HOMES)},
 }
 
 
@@ -46,13 +43,13 @@ def quantitative_goals(data: dict) -> list[dict]:
 def fmt(value, lang: str) -> str:
     """Expected percentage text, written independently of the hook."""
     text = str(value) if isinstance(value, int) else f"{value:g}"
-    return text.replace(".", ",") + "\u00a0%" if lang == "nb" else text + "%"
+    return text.replace(".", ",") + "\u00a0%" if lang == DEFAULT else text + "%"
 
 
 def fmt_target(target: dict, lang: str) -> str:
     text = fmt(target["value"], lang)
     if target.get("at_least"):
-        return ("minst " if lang == "nb" else "at least ") + text
+        return in_languages("minst ", "at least ")[lang] + text
     return text
 
 
@@ -204,21 +201,21 @@ def test_typo_in_field_name_suggests_the_right_one():
 
 def test_number_in_text_is_refused():
     data = repo_data()
-    goal_by_id(data, "materialgjenvinning")["statement"]["en"] = "From 21% to 55%."
-    expect_error(data, "goal 'materialgjenvinning'", "field 'statement.en'", "digit")
+    goal_by_id(data, "materialgjenvinning")["statement"][OTHER] = "From 21% to 55%."
+    expect_error(data, "goal 'materialgjenvinning'", f"field 'statement.{OTHER}'", "digit")
 
 
 def test_unknown_placeholder_is_refused():
     data = repo_data()
-    goal_by_id(data, "fiber-erstatter-plast")["statement"]["nb"] = "Fra {baseline} til {target}."
-    expect_error(data, "goal 'fiber-erstatter-plast'", "field 'statement.nb'", "unknown placeholder {baseline}")
+    goal_by_id(data, "fiber-erstatter-plast")["statement"][DEFAULT] = "Fra {baseline} til {target}."
+    expect_error(data, "goal 'fiber-erstatter-plast'", f"field 'statement.{DEFAULT}'", "unknown placeholder {baseline}")
 
 
 def test_statement_is_the_whole_sentence_with_the_numbers_filled_in():
     loaded = {g.id: g for g in goals.validate_goals(repo_data(), LABEL, LOCALES, THIS_YEAR)}
     for goal in quantitative_goals(repo_data()):
-        text = goals.statement_text(loaded[goal["id"]], "nb", UI_BY_LANG["nb"])
-        assert fmt(goal["target"]["value"], "nb") in text and str(goal["target"]["year"]) in text
+        text = goals.statement_text(loaded[goal["id"]], DEFAULT, UI_BY_LANG[DEFAULT])
+        assert fmt(goal["target"]["value"], DEFAULT) in text and str(goal["target"]["year"]) in text
         assert "{" not in text
 
 
@@ -238,7 +235,7 @@ def test_a_missing_baseline_means_a_target_only_goal():
 
 def test_bad_yaml_names_the_file(tmp_path):
     bad = tmp_path / "goals.yml"
-    bad.write_text("goals:\n  - id: x\n    title: {nb: a\n", encoding="utf-8")
+    bad.write_text(f"goals:\n  - id: x\n    title: {{{DEFAULT}: a\n", encoding="utf-8")
     with pytest.raises(PluginError, match=r"^broken.yml:4: not valid YAML"):
         goals.load_goals(bad, "broken.yml", LOCALES, THIS_YEAR)
 
@@ -249,14 +246,14 @@ def test_bad_yaml_names_the_file(tmp_path):
 
 def make_goal(baseline=(2020, 20), target=(2030, 60), measurements=(), at_least=False):
     return goals.Goal(
-        id="test", kind="quantitative", title={"nb": "Testmål", "en": "Test goal"},
-        statement={"nb": "Forklaring", "en": "Explanation"}, unit="%",
+        id="test", kind="quantitative", title=in_languages("Testmål", "Test goal"),
+        statement=in_languages("Forklaring", "Explanation"), unit="%",
         baseline=goals.Point(*baseline) if baseline else None, target=goals.Point(*target), at_least=at_least,
         measurements=tuple(goals.Measurement(y, v, f"Source {y}", f"https://example.org/{y}") for y, v in measurements),
     )
 
 
-def parse_svg(goal, lang="nb", compact=False):
+def parse_svg(goal, lang=DEFAULT, compact=False):
     view = goals.view(goal, lang, UI_BY_LANG[lang], goal_chart.COMPACT if compact else goal_chart.FULL)
     return ET.fromstring(str(MACROS.chart(view, "cpc-test")))
 
@@ -323,7 +320,7 @@ def test_svg_without_measurement_shows_baseline_and_target_only():
 
 def test_svg_measurement_past_target():
     frame = goal_chart.FULL
-    root = parse_svg(make_goal(measurements=[(2024, 30), (2026, 75)]), "en")
+    root = parse_svg(make_goal(measurements=[(2024, 30), (2026, 75)]), OTHER)
     point = by_class(root, "circle", "cpc-goal-chart__measurement")[-1]
     target = one(root, "circle", "cpc-goal-chart__target")
     # Above the target, yet inside the plot: the value axis grew to 90 (75 × 1.1, rounded up).
@@ -350,17 +347,17 @@ def test_svg_measurement_after_target_year_extends_the_year_axis():
 
 
 def test_progress_texts():
-    nb = UI_BY_LANG["nb"]
-    assert goals.progress_text(make_goal(measurements=[(2022, 30)]), nb) == "25\u00a0% av veien fra utgangspunkt til mål"
-    assert goals.progress_text(make_goal(measurements=[(2022, 10)]), nb) == "Ikke forbi utgangspunktet ennå"
+    ui = UI_BY_LANG[DEFAULT]
+    assert goals.progress_text(make_goal(measurements=[(2022, 30)]), ui) == "25\u00a0% av veien fra utgangspunkt til mål"
+    assert goals.progress_text(make_goal(measurements=[(2022, 10)]), ui) == "Ikke forbi utgangspunktet ennå"
     target_only = make_goal(baseline=None, target=(2025, 5), measurements=[(2024, 2)])
-    assert goals.progress_text(target_only, UI_BY_LANG["en"]) == "40% of the target"
-    assert goals.progress_text(make_goal(), nb) is None
+    assert goals.progress_text(target_only, UI_BY_LANG[OTHER]) == "40% of the target"
+    assert goals.progress_text(make_goal(), ui) is None
 
 
 def test_full_view_text_alternative_links_sources():
     goal = make_goal(measurements=[(2022, 27.5)])
-    html = str(MACROS.full([goals.view(goal, "en", UI_BY_LANG["en"], goal_chart.FULL)], UI_BY_LANG["en"]))
+    html = str(MACROS.full([goals.view(goal, OTHER, UI_BY_LANG[OTHER], goal_chart.FULL)], UI_BY_LANG[OTHER]))
     soup = BeautifulSoup(html, "html.parser")
     row = soup.select_one("tr.cpc-goal__measurement")
     assert [c.get_text() for c in row.find_all(["th", "td"])] == ["Measurement", "2022", "27.5%", "Source 2022"]

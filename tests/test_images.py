@@ -13,10 +13,13 @@ from PIL import Image, ImageCms
 from cpc import images
 from sitetools.photos import (CAMERA_MODEL, MARK_FRACTION, TOP_LEFT_MARK, TOP_RIGHT_MARK, UPRIGHT_SIZE,
                            display_p3_profile, tiled_upright_photo)
+from support.site import NEWS
 
 # The phone photo is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("photo-site")
 
+# A post's photo, by its path in the site, beside the post.
+UPLOAD = f"{NEWS}/foto.jpg"
 METADATA_INFO_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "comment", "photoshop", "iptc"}
 
 
@@ -26,7 +29,7 @@ def lead(phone, tmp_path_factory):
     into a site folder: (picture, cache folder, site folder)."""
     cache = tmp_path_factory.mktemp("cache")
     site = tmp_path_factory.mktemp("site")
-    picture = images.render(phone.jpeg, "nyheter/foto.jpg", images.LEAD.widths, cache, og=True)
+    picture = images.render(phone.jpeg, UPLOAD, images.LEAD.widths, cache, og=True)
     images.write(picture, cache, site)
     return picture, cache, site
 
@@ -34,7 +37,7 @@ def lead(phone, tmp_path_factory):
 @pytest.fixture(scope="session")
 def thumbnails(phone, lead):
     picture, cache, site = lead
-    thumbs = images.render(phone.jpeg, "nyheter/foto.jpg", images.THUMBNAIL.widths, cache)
+    thumbs = images.render(phone.jpeg, UPLOAD, images.THUMBNAIL.widths, cache)
     images.write(thumbs, cache, site)
     return thumbs
 
@@ -118,7 +121,7 @@ def test_no_published_file_carries_metadata(lead, thumbnails):
 def test_the_original_upload_is_not_published(lead):
     picture, _, site = lead
     written = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert "nyheter/foto.jpg" not in written
+    assert UPLOAD not in written
     assert set(r.path for r in picture.renditions()) <= set(written)
 
 
@@ -212,7 +215,7 @@ def test_a_warm_render_encodes_nothing(phone, lead, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("re-encoded on a warm render")
     monkeypatch.setattr(images, "encode_rendition", refuse)
-    again = images.render(phone.jpeg, "nyheter/foto.jpg", images.LEAD.widths, cache, og=True)
+    again = images.render(phone.jpeg, UPLOAD, images.LEAD.widths, cache, og=True)
     assert again == picture
     assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == files
 
@@ -223,7 +226,7 @@ def test_a_changed_photo_gets_new_file_names(phone, lead, tmp_path):
     edited = tmp_path / "foto.jpg"
     with Image.open(phone.jpeg) as image:
         image.save(edited, quality=91, exif=image.info["exif"])
-    again = images.render(edited, "nyheter/foto.jpg", images.THUMBNAIL.widths, tmp_path / "cache")
+    again = images.render(edited, UPLOAD, images.THUMBNAIL.widths, tmp_path / "cache")
     old_hash = picture.fallback[0].path.split(".")[1]
     assert all(old_hash not in r.path for r in again.renditions())
 
@@ -264,9 +267,10 @@ def check_messages(problem: images.ImageProblem, label: str, *words: str) -> Non
 
 
 def test_missing_file(tmp_path):
-    info, problems = images.inspect(tmp_path / "borte.jpg", "nyheter/borte.jpg", 760)
+    label = f"{NEWS}/borte.jpg"
+    info, problems = images.inspect(tmp_path / "borte.jpg", label, 760)
     assert info is None and [(p.kind, p.level) for p in problems] == [("missing", "error")]
-    check_messages(problems[0], "nyheter/borte.jpg", "Finner ikke", "not found")
+    check_messages(problems[0], label, "Finner ikke", "not found")
 
 
 def test_missing_file_by_case_names_the_file_that_exists(tmp_path, phone):

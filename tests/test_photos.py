@@ -16,11 +16,13 @@ from PIL import Image
 from cpc import images, pictures
 from sitetools.photos import CAMERA_MODEL
 from support import ROOT, build_project, first_view, new_context, open_page
+from support.site import DEFAULT, NEWS, OTHER, in_languages, news_address, root
 
 # The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("photo-site")
 
-POST = "nyheter/besok/"
+POST = news_address(DEFAULT, "besok")
+ENGLISH_POST = news_address(OTHER, "besok")
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1366, "height": 768}, "device_scale_factor": 1}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic"}
@@ -64,11 +66,11 @@ def test_the_post_leads_with_a_responsive_picture_caption_and_credit(photo_site)
 
 def test_the_english_post_shows_the_same_picture_with_its_own_alt_text(photo_site):
     site, _, _ = photo_site
-    img = soup_of(site, "en/" + POST).select_one("figure.cpc-post__image picture img")
+    img = soup_of(site, ENGLISH_POST).select_one("figure.cpc-post__image picture img")
     assert img["alt"] == "Members look at the sorting belt"
     norwegian = soup_of(site, POST).select_one("figure.cpc-post__image picture img")
-    assert (site / "en" / POST / img["src"]).resolve() == (site / POST / norwegian["src"]).resolve()
-    assert "Photo: Kari Nordmann" in soup_of(site, "en/" + POST).select_one("figcaption").get_text()
+    assert (site / ENGLISH_POST / img["src"]).resolve() == (site / POST / norwegian["src"]).resolve()
+    assert "Photo: Kari Nordmann" in soup_of(site, ENGLISH_POST).select_one("figcaption").get_text()
 
 
 def test_a_shared_post_shows_a_1200x630_crop(photo_site):
@@ -79,7 +81,7 @@ def test_a_shared_post_shows_a_1200x630_crop(photo_site):
         assert crop.format == "JPEG" and crop.size == (1200, 630) == (int(meta["og:image:width"]), int(meta["og:image:height"]))
 
 
-@pytest.mark.parametrize("path", ["nyheter/", "", "en/nyheter/"])
+@pytest.mark.parametrize("path", [news_address(DEFAULT), root(DEFAULT), news_address(OTHER)])
 def test_the_news_page_and_the_home_page_show_thumbnails(photo_site, path):
     site, _, _ = photo_site
     img = soup_of(site, path).select_one(".cpc-news__thumbnail img")
@@ -91,8 +93,8 @@ def test_a_heic_in_a_pages_text_becomes_a_picture(photo_site, photo_project):
     site, _, _ = photo_site
     if photo_project[1].heic is None:
         pytest.fail("pillow-heif could not write the HEIC fixture")
-    for path, alt in (("om-klyngen/", "Sorteringsanlegget"), ("en/om-klyngen/", "The sorting plant")):
-        img = soup_of(site, path).select_one(f'article picture img[alt="{alt}"]')
+    for lang, alt in in_languages("Sorteringsanlegget", "The sorting plant").items():
+        img = soup_of(site, f"{root(lang)}om-klyngen/").select_one(f'article picture img[alt="{alt}"]')
         assert img and img["loading"] == "lazy" and img["src"].endswith(".jpg")
 
 
@@ -137,12 +139,13 @@ def test_a_rebuild_encodes_nothing_again(photo_site, tmp_path, build_env):
 def test_a_broken_photo_stops_check_and_build_at_its_line(photo_project, tmp_path):
     project = tmp_path / "project"
     subprocess.run(["cp", "-r", str(photo_project[0]), str(project)], check=True)
-    (project / "docs" / "nyheter" / "besok-anlegg.jpg").write_text("not a picture", encoding="utf-8")
+    (project / "docs" / NEWS / "besok-anlegg.jpg").write_text("not a picture", encoding="utf-8")
+    error = f"docs/{NEWS}/besok.md:5: FEIL / ERROR"  # the post's image: line
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                            capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=120)
     assert check.returncode == 1
-    assert "docs/nyheter/besok.md:5: FEIL / ERROR" in check.stdout, check.stdout
+    assert error in check.stdout, check.stdout
     assert "er ikke et bilde vi kan lese" in check.stdout
     build = build_project(project, tmp_path / "site")
     output = build.stdout + build.stderr
-    assert build.returncode != 0 and "docs/nyheter/besok.md:5: FEIL / ERROR" in output and "Traceback" not in output
+    assert build.returncode != 0 and error in output and "Traceback" not in output

@@ -8,8 +8,11 @@ import pytest
 from support import new_context, open_page, switch_scheme
 from support.axe import axe_problems
 from support.browser import ANIMATIONS_DONE
+from support.site import DEFAULT, address
 
 PHONE = {"width": 390, "height": 800}
+# A focus area: a page nested in the menu.
+FOCUS_AREA = address("focus_areas", DEFAULT) + "resirkulering/"
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
@@ -17,7 +20,7 @@ def test_axe_on_a_phone_with_the_menu_open(browser, site_url, scheme):
     context = new_context(browser, viewport=PHONE, is_mobile=True)
     try:
         page = context.new_page()
-        open_page(page, site_url + "fokusomrader/resirkulering/")
+        open_page(page, site_url + FOCUS_AREA)
         switch_scheme(page, scheme)
         page.locator('label.md-header__button[for="__drawer"]').click()
         page.wait_for_function(ANIMATIONS_DONE)

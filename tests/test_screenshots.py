@@ -10,6 +10,7 @@ import os
 import pytest
 
 from support import ROOT, new_context, open_page, switch_scheme
+from support.site import LOCALES, address, in_languages, news_address, root
 
 # The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("photo-site")
@@ -17,15 +18,23 @@ pytestmark = pytest.mark.xdist_group("photo-site")
 OUTPUT = ROOT / "test-output" / "screenshots"
 # Set by `make screenshots`.
 WRITE_SCREENSHOTS = os.environ.get("CPC_SCREENSHOTS") == "1"
-KINDS = {  # page kind -> its path in the default language and in English
-    "home": ("", "en/"),
-    "page": ("om-klyngen/", "en/om-klyngen/"),
-    "focus-area": ("fokusomrader/resirkulering/", "en/fokusomrader/resirkulering/"),
-    "contact": ("kontakt/", "en/kontakt/"),
-    "news": ("nyheter/", "en/nyheter/"),
-    "post": ("nyheter/besok/", "en/nyheter/besok/"),
-    "event": ("nyheter/workshop/", "en/nyheter/workshop/"),
-    "404": ("finnes-ikke/", "en/does-not-exist/"),
+
+
+def each_language(path_in) -> dict[str, str]:
+    """{locale: the page's path in that language}, from a function of the locale."""
+    return {lang: path_in(lang) for lang in LOCALES}
+
+
+KINDS = {  # page kind -> its path in each language
+    "home": each_language(root),
+    "page": each_language(lambda lang: f"{root(lang)}om-klyngen/"),
+    "focus-area": each_language(lambda lang: f"{address('focus_areas', lang)}resirkulering/"),
+    "contact": each_language(lambda lang: address("contact", lang)),
+    "news": each_language(news_address),
+    "post": each_language(lambda lang: news_address(lang, "besok")),
+    "event": each_language(lambda lang: news_address(lang, "workshop")),
+    # A missing page, by a name readers of each language might try.
+    "404": {lang: root(lang) + name for lang, name in in_languages("finnes-ikke/", "does-not-exist/").items()},
 }
 WIDTHS = {"phone": ({"width": 390, "height": 844}, 3), "desktop": ({"width": 1366, "height": 768}, 1)}
 
@@ -38,7 +47,7 @@ def test_each_page_kind_fits_the_screen(browser, photo_site, kind, width):
     context = new_context(browser, viewport=viewport, device_scale_factor=1, is_mobile=width == "phone")
     try:
         page = context.new_page()
-        for lang, path in zip(("nb", "en"), KINDS[kind]):
+        for lang, path in KINDS[kind].items():
             open_page(page, url + path)
             overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
             assert overflow <= 0, f"{path} at {width}: {overflow} px wider than the screen"

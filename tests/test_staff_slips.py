@@ -13,17 +13,32 @@ import pytest
 
 from cpc import rules
 from support import LANGUAGES, ROOT, build_project, copy_project
+from support.site import DEFAULT, NEWS, OTHER, in_languages, slug, source_name
 
 CHECK = ROOT / "scripts" / "check_content.py"
 GOOD_PAGE = "---\ntitle: Kontakt\ndescription: Slik kontakter du oss.\n---\n\n# Kontakt\n\nTekst.\n"
 GOOD_PAGE_EN = "---\ntitle: Contact\ndescription: How to reach us.\n---\n\n# Contact\n\nText.\n"
 GOOD_POST = "---\ntitle: Workshop\ndescription: En invitasjon.\ndate: 2026-01-05\n---\n\nTekst.\n"
+CONTACT = slug("contact")
+MEMBERSHIP = slug("membership")
+# The contact page's translation with its language in capitals, as staff may type it.
+SHOUTED = f"{CONTACT}.{OTHER.upper()}"
+
+
+def translated(stem: str) -> str:
+    """The file of a page's translation: 'om' -> 'om.en.md'."""
+    return source_name(stem, OTHER)
+
+
+def pair(stem: str, default_text: str, other_text: str) -> dict[str, str]:
+    """A page's two files: {'om.md': default_text, 'om.en.md': other_text}."""
+    return {source_name(stem, lang): text for lang, text in in_languages(default_text, other_text).items()}
 
 
 def findings(tmp_path: Path, files: dict[str, str | bytes]) -> list:
     """The rules' findings for a docs/ folder holding a good page pair and `files`."""
     docs = tmp_path / "docs"
-    for rel, text in {"kontakt.md": GOOD_PAGE, "kontakt.en.md": GOOD_PAGE_EN, **files}.items():
+    for rel, text in {**pair(CONTACT, GOOD_PAGE, GOOD_PAGE_EN), **files}.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
@@ -40,77 +55,83 @@ def the_error(tmp_path, files) -> tuple[str, int, str, str]:
 
 # (case, files, file, line, Norwegian fragment, English fragment)
 SLIPS = [
-    ("front matter not closed", {"om.md": "---\ntitle: Om\ndescription: Om oss.\n\n# Om\n", "om.en.md": GOOD_PAGE_EN},
+    ("front matter not closed", pair("om", "---\ntitle: Om\ndescription: Om oss.\n\n# Om\n", GOOD_PAGE_EN),
      "docs/om.md", 1, "er ikke avsluttet", "not closed"),
-    ("colon in the title", {"om.md": "---\ntitle: Kontakt: oss\ndescription: Om oss.\n---\n", "om.en.md": GOOD_PAGE_EN},
+    ("colon in the title", pair("om", "---\ntitle: Kontakt: oss\ndescription: Om oss.\n---\n", GOOD_PAGE_EN),
      "docs/om.md", 2, "kan ikke leses", "cannot be read"),
-    ("# in the title", {"nyheter/besok.md": GOOD_POST.replace("title: Workshop", "title: Klyngen besøkte anlegg #2")},
-     "docs/nyheter/besok.md", 2, 'title: "Klyngen besøkte anlegg #2"', "starts a comment"),
-    ("tab in front matter", {"nyheter/tab.md": GOOD_POST.replace("date:", "\tdate:")},
-     "docs/nyheter/tab.md", 4, "tabulatortegn", "tab character"),
-    ("non-breaking space in front matter", {"nyheter/nbsp.md": GOOD_POST.replace("date:", "\u00a0date:")},
-     "docs/nyheter/nbsp.md", 4, "hardt mellomrom", "non-breaking space"),
-    ("capital EN suffix", {"nyheter/workshop.md": GOOD_POST, "nyheter/workshop.EN.md": GOOD_POST},
-     "docs/nyheter/workshop.EN.md", 1, "Gi filen navnet docs/nyheter/workshop.en.md", "Rename the file"),
-    ("capital MD ending", {"nyheter/workshop.md": GOOD_POST, "nyheter/workshop.en.MD": GOOD_POST},
-     "docs/nyheter/workshop.en.MD", 1, "docs/nyheter/workshop.en.md", "docs/nyheter/workshop.en.md"),
-    ("capital EN on a page", {"kontakt.EN.md": GOOD_PAGE_EN},
-     "docs/kontakt.EN.md", 1, "Gi filen navnet docs/kontakt.en.md", "Rename the file to docs/kontakt.en.md"),
-    ("post in a year folder", {"nyheter/2027/julebord.md": GOOD_POST},
-     "docs/nyheter/2027/julebord.md", 1, "Flytt filen til docs/nyheter/julebord.md", "Move the file"),
-    ("spaces and æøå in the name", {"nyheter/Besøk på anlegg.md": GOOD_POST},
-     "docs/nyheter/Besøk på anlegg.md", 1, "docs/nyheter/besok-pa-anlegg.md", "docs/nyheter/besok-pa-anlegg.md"),
-    (".markdown ending", {"nyheter/julebord.markdown": GOOD_POST},
-     "docs/nyheter/julebord.markdown", 1, "docs/nyheter/julebord.md", "docs/nyheter/julebord.md"),
-    ("hide: true", {"nyheter/skjult.md": GOOD_POST.replace("date:", "hide: true\ndate:")},
-     "docs/nyheter/skjult.md", 4, "skal være en liste", "must list parts"),
-    ("hide: true on a page", {"om.md": GOOD_PAGE.replace("description:", "hide: true\ndescription:"), "om.en.md": GOOD_PAGE_EN},
+    ("# in the title", {f"{NEWS}/besok.md": GOOD_POST.replace("title: Workshop", "title: Klyngen besøkte anlegg #2")},
+     f"docs/{NEWS}/besok.md", 2, 'title: "Klyngen besøkte anlegg #2"', "starts a comment"),
+    ("tab in front matter", {f"{NEWS}/tab.md": GOOD_POST.replace("date:", "\tdate:")},
+     f"docs/{NEWS}/tab.md", 4, "tabulatortegn", "tab character"),
+    ("non-breaking space in front matter", {f"{NEWS}/nbsp.md": GOOD_POST.replace("date:", "\u00a0date:")},
+     f"docs/{NEWS}/nbsp.md", 4, "hardt mellomrom", "non-breaking space"),
+    ("capital EN suffix", {f"{NEWS}/workshop.md": GOOD_POST, f"{NEWS}/workshop.{OTHER.upper()}.md": GOOD_POST},
+     f"docs/{NEWS}/workshop.{OTHER.upper()}.md", 1, f"Gi filen navnet docs/{NEWS}/{translated('workshop')}",
+     "Rename the file"),
+    ("capital MD ending", {f"{NEWS}/workshop.md": GOOD_POST, f"{NEWS}/workshop.{OTHER}.MD": GOOD_POST},
+     f"docs/{NEWS}/workshop.{OTHER}.MD", 1, f"docs/{NEWS}/{translated('workshop')}",
+     f"docs/{NEWS}/{translated('workshop')}"),
+    ("capital EN on a page", {f"{SHOUTED}.md": GOOD_PAGE_EN},
+     f"docs/{SHOUTED}.md", 1, f"Gi filen navnet docs/{translated(CONTACT)}",
+     f"Rename the file to docs/{translated(CONTACT)}"),
+    ("post in a year folder", {f"{NEWS}/2027/julebord.md": GOOD_POST},
+     f"docs/{NEWS}/2027/julebord.md", 1, f"Flytt filen til docs/{NEWS}/julebord.md", "Move the file"),
+    ("spaces and æøå in the name", {f"{NEWS}/Besøk på anlegg.md": GOOD_POST},
+     f"docs/{NEWS}/Besøk på anlegg.md", 1, f"docs/{NEWS}/besok-pa-anlegg.md", f"docs/{NEWS}/besok-pa-anlegg.md"),
+    (".markdown ending", {f"{NEWS}/julebord.markdown": GOOD_POST},
+     f"docs/{NEWS}/julebord.markdown", 1, f"docs/{NEWS}/julebord.md", f"docs/{NEWS}/julebord.md"),
+    ("hide: true", {f"{NEWS}/skjult.md": GOOD_POST.replace("date:", "hide: true\ndate:")},
+     f"docs/{NEWS}/skjult.md", 4, "skal være en liste", "must list parts"),
+    ("hide: true on a page", pair("om", GOOD_PAGE.replace("description:", "hide: true\ndescription:"), GOOD_PAGE_EN),
      "docs/om.md", 3, "skal være en liste", "must list parts"),
-    ("pasted from Word", {"om.md": GOOD_PAGE + '\n<p class="MsoNormal">Hei<o:p></o:p></p>\n', "om.en.md": GOOD_PAGE_EN},
+    ("pasted from Word", pair("om", GOOD_PAGE + '\n<p class="MsoNormal">Hei<o:p></o:p></p>\n', GOOD_PAGE_EN),
      "docs/om.md", 10, "limt inn fra Word", "pasted from Word"),
-    ("picture on the editor's own computer", {"om.md": GOOD_PAGE + "\n![Anlegget](file:///C:/Users/kari/anlegg.jpg)\n",
-                                             "om.en.md": GOOD_PAGE_EN},
+    ("picture on the editor's own computer", pair("om", GOOD_PAGE + "\n![Anlegget](file:///C:/Users/kari/anlegg.jpg)\n",
+                                                  GOOD_PAGE_EN),
      "docs/om.md", 10, "fil på din egen maskin", "your own computer"),
-    ("unknown field", {"om.md": GOOD_PAGE.replace("description:", "descripton: x\ndescription:"), "om.en.md": GOOD_PAGE_EN},
+    ("unknown field", pair("om", GOOD_PAGE.replace("description:", "descripton: x\ndescription:"), GOOD_PAGE_EN),
      "docs/om.md", 3, "Ukjent felt «descripton». Mente du «description»?", "Did you mean"),
 ]
 
 
-@pytest.mark.parametrize(("files", "where", "line", "nb", "en"), [s[1:] for s in SLIPS], ids=[s[0] for s in SLIPS])
-def test_each_slip_gets_a_message_at_its_line(tmp_path, files, where, line, nb, en):
+@pytest.mark.parametrize(("files", "where", "line", "norwegian", "english"), [s[1:] for s in SLIPS],
+                         ids=[s[0] for s in SLIPS])
+def test_each_slip_gets_a_message_at_its_line(tmp_path, files, where, line, norwegian, english):
     found = the_error(tmp_path, files)
     assert found[:2] == (where, line), found
-    assert nb in found[2] and en in found[3], found
+    assert norwegian in found[2] and english in found[3], found
 
 
 def test_a_capital_suffix_gets_no_misleading_translation_advice(tmp_path):
-    errors = findings(tmp_path, {"kontakt.EN.md": GOOD_PAGE_EN})
-    assert not [e for e in errors if "kontakt.EN.en.md" in e.nb + e.en]
+    errors = findings(tmp_path, {f"{SHOUTED}.md": GOOD_PAGE_EN})
+    assert not [e for e in errors if translated(SHOUTED) in e.nb + e.en]
 
 
 def test_the_suggested_link_works_from_the_page_itself(tmp_path):
     """A typo in a link from a subfolder suggests the path as written from there."""
-    files = {"fokus/side.md": GOOD_PAGE + "\nLes om [medlemskap](bli-medlemm.md).\n", "fokus/side.en.md": GOOD_PAGE_EN,
-             "bli-medlem.md": GOOD_PAGE, "bli-medlem.en.md": GOOD_PAGE_EN}
-    _, _, nb, en = the_error(tmp_path, files)
-    assert "Mente du «../bli-medlem.md»?" in nb, nb
-    fixed = {**files, "fokus/side.md": GOOD_PAGE + "\nLes om [medlemskap](../bli-medlem.md).\n"}
+    files = {**pair("fokus/side", GOOD_PAGE + f"\nLes om [medlemskap]({MEMBERSHIP}m.md).\n", GOOD_PAGE_EN),
+             **pair(MEMBERSHIP, GOOD_PAGE, GOOD_PAGE_EN)}
+    _, _, norwegian, _ = the_error(tmp_path, files)
+    assert f"Mente du «../{MEMBERSHIP}.md»?" in norwegian, norwegian
+    fixed = {**files, source_name("fokus/side", DEFAULT): GOOD_PAGE + f"\nLes om [medlemskap](../{MEMBERSHIP}.md).\n"}
     assert findings(tmp_path / "fixed", fixed) == []
 
 
 def test_a_draft_field_is_part_of_the_post_contract(tmp_path):
-    assert findings(tmp_path, {"nyheter/utkast.md": GOOD_POST.replace("date:", "draft: true\ndate:")}) == []
-    _, line, nb, _ = the_error(tmp_path / "bad", {"nyheter/utkast.md": GOOD_POST.replace("date:", "draft: kanskje\ndate:")})
-    assert line == 4 and "draft: true" in nb
+    assert findings(tmp_path, {f"{NEWS}/utkast.md": GOOD_POST.replace("date:", "draft: true\ndate:")}) == []
+    bad = {f"{NEWS}/utkast.md": GOOD_POST.replace("date:", "draft: kanskje\ndate:")}
+    _, line, norwegian, _ = the_error(tmp_path / "bad", bad)
+    assert line == 4 and "draft: true" in norwegian
 
 
 # --- The build refuses what make check refuses, with the same words -----------------------
 
 END_TO_END = [
-    ("front matter not closed", "kontakt.md", "---\ntitle: Kontakt\ndescription: Slik kontakter du oss.\n\n# Kontakt\n"),
-    (".markdown ending", "nyheter/julebord.markdown", GOOD_POST),
-    ("hide: true", "kontakt.md", GOOD_PAGE.replace("description:", "hide: true\ndescription:")),
-    ("capital EN", "kontakt.EN.md", GOOD_PAGE_EN),
+    ("front matter not closed", source_name(CONTACT, DEFAULT),
+     "---\ntitle: Kontakt\ndescription: Slik kontakter du oss.\n\n# Kontakt\n"),
+    (".markdown ending", f"{NEWS}/julebord.markdown", GOOD_POST),
+    ("hide: true", source_name(CONTACT, DEFAULT), GOOD_PAGE.replace("description:", "hide: true\ndescription:")),
+    ("capital EN", f"{SHOUTED}.md", GOOD_PAGE_EN),
 ]
 
 

@@ -13,7 +13,8 @@ NEWS = places.NEWS
 
 
 def source_url(rel: str, languages) -> str:
-    """The site path a docs file builds to: 'om-klyngen.en.md' -> 'en/om-klyngen/'."""
+    """The site path a docs file builds to: 'om-klyngen.md' -> 'om-klyngen/';
+    a translation's file builds to the same path in its language's folder."""
     stem, locale = languages.split(rel)
     path = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
     return languages.root(locale) + path
