@@ -77,7 +77,9 @@ def test_page_passes_the_browser_gates(browser, site_url, path):
         violations = page.evaluate("window.__cpcViolations")
 
         # Loaded again (from the cache) for each part: Tab opened search on its
-        # way, and the skip link scrolls.
+        # way, and the skip link scrolls. axe judges final colours and sizes:
+        # with reduced motion nothing has to settle after each switch.
+        page.emulate_media(reduced_motion="reduce")
         open_page(page, site_url + path)
         gates["axe"] = axe_problems(page, "[light]")
         page.set_viewport_size(PHONE)
@@ -91,6 +93,7 @@ def test_page_passes_the_browser_gates(browser, site_url, path):
         gates["axe"] += axe_problems(page, "[dark]")
         violations += page.evaluate("window.__cpcViolations")
 
+        page.emulate_media(reduced_motion="no-preference")
         open_page(page, site_url + path)
         # The 404 page's script puts its skip link in the reader's language too.
         target = "#cpc-hero" if path in HOMES else "#main"
