@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from cpc.bilingual import ENGLISH, NORWEGIAN
 from support.site import DEFAULT, NEWS, OTHER, slug, source_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,7 +180,7 @@ def test_each_problem_is_reported_with_file_line_and_both_languages(tmp_path, fi
     heads = [i for i, line in enumerate(lines) if line.startswith(where + ": FEIL / ERROR")]
     assert heads, f"no error at {where}:\n{result.stdout}"
     messages = [(lines[i + 1], lines[i + 2]) for i in heads]
-    assert any(norwegian in m_nb and m_nb.startswith("  nb: ") and english in m_en and m_en.startswith("  en: ")
+    assert any(norwegian in m_nb and m_nb.startswith(f"  {NORWEGIAN}: ") and english in m_en and m_en.startswith(f"  {ENGLISH}: ")
                for m_nb, m_en in messages), result.stdout
     assert "CONTRIBUTING.md" in lines[-1]
 

@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 
 from support.axe import axe_problems
 from cpc import news
+from cpc.bilingual import ENGLISH, NORWEGIAN
 from support.build import HELD_BACK
 from support import (ROOT, build_project, check_site, copy_project, new_context, nu_check, one_search, open_page,
                      serve_site, switch_scheme, write_fixture_posts)
@@ -475,8 +476,8 @@ def test_the_post_rules_name_the_line_of_each_mistake(tmp_path, old, new, messag
     (tmp_path / NEWS).mkdir()
     version, problems = news.check_post(text, f"docs/{NEWS}/{INVITATION}", DEFAULT, tmp_path)
     assert version is None and problems
-    # A problem holds its text in attributes named by locale.
-    assert message in getattr(problems[0], OTHER) and getattr(problems[0], DEFAULT)
+    # Staff read each message in Norwegian, then English.
+    assert message in problems[0].en and problems[0].nb
     if key:
         assert text.splitlines()[problems[0].line - 1].strip().startswith(key + ":"), (problems[0], text)
 
@@ -491,13 +492,13 @@ def test_make_check_and_the_build_stop_a_bad_post_at_the_same_line(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout
     label = re.escape(f"docs/{NEWS}/{INVITATION}")
-    found = re.search(rf"{label}:(\d+): FEIL / ERROR\n  {DEFAULT}: (.*)\n  {OTHER}: (.*)", result.stdout)
+    found = re.search(rf"{label}:(\d+): FEIL / ERROR\n  {NORWEGIAN}: (.*)\n  {ENGLISH}: (.*)", result.stdout)
     assert found and "is not a real date" in found.group(3), result.stdout
     build = build_project(project, tmp_path / "site")
     output = build.stdout + build.stderr
     assert build.returncode != 0
-    assert (f"docs/{NEWS}/{INVITATION}:{found.group(1)}: FEIL / ERROR\n  {DEFAULT}: {found.group(2)}\n"
-            f"  {OTHER}: {found.group(3)}") in output, output
+    assert (f"docs/{NEWS}/{INVITATION}:{found.group(1)}: FEIL / ERROR\n  {NORWEGIAN}: {found.group(2)}\n"
+            f"  {ENGLISH}: {found.group(3)}") in output, output
     assert "Traceback" not in output
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
