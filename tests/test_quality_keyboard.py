@@ -7,9 +7,8 @@ import pytest
 
 from support.browser import ANIMATIONS_DONE
 from support import new_context, open_page
+from support.keyboard import MAX_TABS
 from support.site import DEFAULT, LOCALES, OTHER, address, in_languages, root
-
-MAX_TABS = 300
 
 
 @pytest.fixture
