@@ -70,7 +70,10 @@ def test_the_english_post_shows_the_same_picture_with_its_own_alt_text(photo_sit
     assert img["alt"] == "Members look at the sorting belt"
     norwegian = soup_of(site, POST).select_one("figure.cpc-post__image picture img")
     assert (site / ENGLISH_POST / img["src"]).resolve() == (site / POST / norwegian["src"]).resolve()
-    assert "Photo: Kari Nordmann" in soup_of(site, ENGLISH_POST).select_one("figcaption").get_text()
+    caption = soup_of(site, ENGLISH_POST).select_one("figcaption")
+    assert "Photo: Kari Nordmann" in caption.get_text()
+    # It gives no caption of its own: the Norwegian one is marked as Norwegian.
+    assert caption.select_one(f"span[lang={DEFAULT}]").get_text() == "Sorteringsbåndet i full drift."
 
 
 def test_a_shared_post_shows_a_1200x630_crop(photo_site):

@@ -61,6 +61,8 @@ class Version:
     image_line: int = 0  # where `image:` is, for the image step's messages
     image_caption: str | None = None
     image_credit: str | None = None
+    # The language of a caption taken from the Norwegian version, else None.
+    image_caption_lang: str | None = None
 
     def status(self, today: datetime.date) -> str | None:
         """None once public; "draft" or "scheduled" (dated after today) until then."""
@@ -261,12 +263,14 @@ def load_posts(docs_dir: Path, languages) -> list[Post]:
 
 def with_inherited_image(version: Version, main: Version) -> Version:
     """A translation without its own `image` shows the Norwegian one, with its
-    own alt text and caption where it gives them, else the Norwegian ones."""
+    own alt text and caption where it gives them, else the Norwegian ones
+    (a borrowed caption is marked as Norwegian for screen readers)."""
     if version.image or not main.image:
         return version
     return dataclasses.replace(version, image=main.image, image_line=main.image_line,
                                image_alt=version.image_alt or main.image_alt,
                                image_caption=version.image_caption or main.image_caption,
+                               image_caption_lang=None if version.image_caption or not main.image_caption else main.lang,
                                image_credit=version.image_credit or main.image_credit)
 
 

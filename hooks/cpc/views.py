@@ -278,7 +278,7 @@ def lead_image(version, inputs: Inputs, page_url: str):
     return strict({
         "picture": pictures.view(picture, version.image_alt, images.LEAD, page_url, lead=True) if picture else None,
         "src": get_relative_url(version.image, page_url), "alt": version.image_alt,
-        "caption": version.image_caption, "credit": version.image_credit,
+        "caption": version.image_caption, "caption_lang": version.image_caption_lang, "credit": version.image_credit,
     })
 
 
