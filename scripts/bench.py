@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from sitetools.browser import CHROMIUM_ARGS, find_chromium, first_view, one_search  # noqa: E402
 from sitetools.build import build_project, copy_project  # noqa: E402
 from sitetools.server import serve_site  # noqa: E402
-from cpc import places  # noqa: E402
+from cpc import cms, places  # noqa: E402
 from cpc.bilingual import Languages  # noqa: E402
 
 BENCH = ROOT / "bench"
@@ -196,9 +196,12 @@ VARIANTS = {
 
 
 def variant(site: Path, dest: Path, change) -> None:
-    """A copy of the built site with `change(html, page_file) -> html` applied to every page."""
+    """A copy of the built site with `change(html, page_file) -> html` applied
+    to every public page (the staff's editor at /admin/ is not one)."""
     shutil.copytree(site, dest)
     for page in dest.rglob("*.html"):
+        if page.relative_to(dest).parts[0] == cms.ADMIN_DIR:
+            continue
         page.write_text(change(page.read_text(encoding="utf-8"), page), encoding="utf-8")
 
 
