@@ -1,5 +1,5 @@
 """Every page kind fits the screen, 390 and 1366 px wide, in both languages,
-on the site with fixture news, events and photos (conftest.photo_site).
+on the site with fixture news, events and photos (conftest.sample_site).
 
 `make screenshots` also writes each one, in both colour schemes, to
 test-output/screenshots/ (not committed), for people to look at."""
@@ -42,8 +42,8 @@ WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "he
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_page_kind_fits_the_screen(browser, photo_site, kind, width):
-    _, url, _ = photo_site
+def test_each_page_kind_fits_the_screen(browser, sample_site, kind, width):
+    _, url, _ = sample_site
     context = new_context(browser, viewport=WIDTHS[width], is_mobile=width == "phone")
     try:
         page = context.new_page()
