@@ -7,7 +7,6 @@ set once for the session."""
 from __future__ import annotations
 
 import datetime
-import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from cpc import clock
 from sitetools.photos import build_phone_photos
 from support.workers import once_per_run
 from support import CHROMIUM_ARGS, build_project, build_site, copy_project, find_chromium, serve_form_endpoint, serve_site
+from support.site import TODAY
 from support.sample import Sample, clear_content, write_sample
 
 SUB_PATH = "/repo/"
@@ -34,7 +34,7 @@ def contact_endpoint():
 def news_today() -> datetime.date:
     """The session's day: builds run with CPC_TODAY set to it, and fixture
     posts are dated around it."""
-    return datetime.date.fromisoformat(os.environ.get(clock.VARIABLE) or clock.now().date().isoformat())
+    return TODAY
 
 
 @pytest.fixture(scope="session")

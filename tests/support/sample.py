@@ -73,23 +73,6 @@ def clear_content(project: Path) -> None:
         (project / name).write_text(text, encoding="utf-8")
 
 
-def _front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---\n", 2)[1])
-
-
-def _posts(folder: Path) -> dict:
-    posts: dict = {}
-    for file in sorted(folder.glob("*.md")):
-        stem, lang = LANGUAGES.split(file.name)
-        if stem in HELD_BACK:
-            continue
-        meta = _front_matter(file)
-        event = {key: str(value) for key, value in meta["event"].items()} if meta.get("event") else None
-        posts.setdefault(stem, {})[lang] = (meta["title"], meta["description"], str(meta["date"]), event)
-    return posts
-
-
 def write_sample(project: Path, today: datetime.date, phone) -> Sample:
     """Put the sample content into `project` (a copy made by copy_project),
     with dates around `today` and media made from the phone photos."""
@@ -114,7 +97,7 @@ def write_sample(project: Path, today: datetime.date, phone) -> Sample:
             page = project / "docs" / LANGUAGES.source_name(HEIC_PAGE, lang)
             page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}](assets/images/sortering.heic)\n",
                             encoding="utf-8")
-    return Sample(project, _posts(news), news / "besok-anlegg.jpg")
+    return Sample(project, _posts_in(SAMPLE / "docs" / NEWS, today), news / "besok-anlegg.jpg")
 
 
 def write_posts(project: Path, today: datetime.date, stems: tuple[str, ...]) -> None:
@@ -140,6 +123,35 @@ def _write_raster_media(project: Path, photo: Path) -> None:
         image.crop((0, 0, 900, 300)).save(logos / "prove.png")
         image.crop((900, 0, 1800, 300)).save(logos / "tredje.jpg", quality=90)
         image.crop((0, 0, 600, 600)).save(people / "ola.jpg", quality=90)
+
+
+def page_paths(today: datetime.date) -> list[str]:
+    """Site paths of the pages the sample adds or changes, read from its files
+    (no build needed, so gates can be parametrized by them): each language's
+    home, news page and year archives, every published post in its languages,
+    and the pages that show members, people and goals."""
+    posts = _posts_in(SAMPLE / "docs" / NEWS, today)
+    paths = []
+    for lang in LANGUAGES.locales:
+        root = LANGUAGES.root(lang)
+        paths += [root, f"{root}{NEWS}/", f"{root}{HEIC_PAGE}/"]
+        paths += [f"{root}{places.PAGES[role]}/" for role in ("contact", "goals")]
+        coming = upcoming(posts, lang, today)
+        paths += sorted({f"{root}{NEWS}/{in_language(v, lang)[2][:4]}/" for v in posts.values()
+                         if in_language(v, lang)[0] not in coming})
+        paths += [f"{root}{NEWS}/{stem}/" for stem, versions in posts.items() if lang in versions]
+    return paths
+
+
+def _posts_in(folder: Path, today: datetime.date) -> dict:
+    posts: dict = {}
+    for file in sorted(folder.glob("*.md")):
+        stem, lang = LANGUAGES.split(file.name)
+        if stem not in HELD_BACK:
+            meta = yaml.safe_load(fill_days(file.read_text(encoding="utf-8"), today).split("---\n", 2)[1])
+            event = {key: str(value) for key, value in meta["event"].items()} if meta.get("event") else None
+            posts.setdefault(stem, {})[lang] = (meta["title"], meta["description"], str(meta["date"]), event)
+    return posts
 
 
 def members() -> list[dict]:
