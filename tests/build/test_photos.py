@@ -122,3 +122,9 @@ def test_a_broken_photo_stops_check_and_build_at_its_line(sample, tmp_path):
     build = build_project(project, tmp_path / "site")
     output = build.stdout + build.stderr
     assert build.returncode != 0 and error in output and "Traceback" not in output
+
+
+def test_the_sample_passes_make_check(sample):
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(sample.project)],
+                           capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=120)
+    assert check.returncode == 0 and "ingen feil" in check.stdout, check.stdout + check.stderr

@@ -3,29 +3,19 @@ gives its message with file and line, in Norwegian and English, and a
 non-zero exit; clean content and the real docs/ pass."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from cpc.bilingual import ENGLISH, NORWEGIAN
+from support.check import run_check
+from support.sample import SAMPLE
 from support.site import DEFAULT, NEWS, OTHER, slug, source_name
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "check_content.py"
-
-
-def run_check(root: Path, docs: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    args = [sys.executable, str(SCRIPT), "--root", str(root)]
-    if docs is not None:
-        args += ["--docs", str(docs)]
-    base_env = {**os.environ, "GITHUB_ACTIONS": "", **env}
-    return subprocess.run(args, capture_output=True, text=True, env=base_env, timeout=60)
 
 
 def translated(stem: str) -> str:
@@ -221,12 +211,6 @@ def test_no_git_history_is_a_note_not_a_failure(tmp_path):
     assert "Translation freshness not checked: no git history" in result.stdout
 
 
-def test_real_docs_pass():
-    result = run_check(ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "FEIL" not in result.stdout
-
-
 # Every Norwegian message (its fixed words) staff can meet, from the rules'
 # modules; each must be explained in CONTRIBUTING.md.
 RULE_MODULES = ("news.py", "rules.py", "front_matter.py", "bilingual.py", "problems.py")
@@ -279,7 +263,7 @@ def test_contributing_explains_every_message(message):
 def test_goal_figures_are_checked_with_the_builds_own_rules(tmp_path):
     root = tmp_path / "repo"
     (root / "data").mkdir(parents=True)
-    goals = (ROOT / "data" / "goals.yml").read_text(encoding="utf-8")
+    goals = (SAMPLE / "data" / "goals.yml").read_text(encoding="utf-8")
     write_docs(root, CLEAN)
     (root / "data" / "goals.yml").write_text(goals, encoding="utf-8")
     assert run_check(root).returncode == 0
