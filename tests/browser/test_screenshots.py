@@ -1,5 +1,5 @@
 """Every page kind fits the screen, 390 and 1366 px wide, in both languages,
-on the site with fixture news, events and photos (conftest.sample_site).
+on the populated sample site (tests/sample/, conftest.sample_site).
 
 `make screenshots` also writes each one, in both colour schemes, to
 test-output/screenshots/ (not committed), for people to look at."""
@@ -31,6 +31,7 @@ KINDS = {  # page kind -> its path in each language
     "page": each_language(lambda lang: f"{root(lang)}om-klyngen/"),
     "focus-area": each_language(lambda lang: f"{address('focus_areas', lang)}resirkulering/"),
     "contact": each_language(lambda lang: address("contact", lang)),
+    "goals": each_language(lambda lang: address("goals", lang)),
     "news": each_language(news_address),
     "post": each_language(lambda lang: news_address(lang, "besok")),
     "event": each_language(lambda lang: news_address(lang, "workshop")),
