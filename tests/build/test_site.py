@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from xml.etree import ElementTree
 from pathlib import Path
 from posixpath import normpath
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support import open_page
 from support import ROOT, build_project, copy_project
 from support.site import DEFAULT, LANGUAGES, LOCALES, OTHER, address, in_languages, root, slug, source_name, ui
 
@@ -60,14 +57,6 @@ def soup_of(site_dir: Path, path: str) -> BeautifulSoup:
 
 PAGES = [(source, lang) for source in source_pages() for lang in LOCALES]
 PAGE_IDS = [f"{lang}:{source.relative_to(DOCS)}" for source, lang in PAGES]
-
-
-def test_every_page_has_its_translation():
-    for source in source_pages():
-        assert in_language(source, OTHER).exists(), f"{source.relative_to(ROOT)} has no English twin"
-    for twin in DOCS.rglob("*.md"):
-        if language(twin) != DEFAULT:
-            assert in_language(twin, DEFAULT).exists(), f"{twin.relative_to(ROOT)} has no Norwegian twin"
 
 
 @pytest.mark.parametrize("drop", [source_name("om-klyngen", OTHER), source_name(slug("contact"), DEFAULT)])
@@ -197,65 +186,6 @@ def test_no_third_party_assets_in_markup(site_dir):
 
 
 # --- 404, served the way GitHub Pages serves it ---------------------------
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
-
-
-def test_missing_paths_get_the_bilingual_404(site_url):
-    for missing in ("finnes-ikke/", root(OTHER) + "does-not-exist/", address("focus_areas", DEFAULT) + "x/y/z"):
-        status, body = fetch(site_url + missing)
-        assert status == 404
-        soup = BeautifulSoup(body, "html.parser")
-        sections = {s["lang"]: s for s in soup.select("section.cpc-not-found")}
-        assert set(sections) == set(LOCALES)
-        for lang in LOCALES:
-            assert ui("not_found_title", lang) in sections[lang].get_text()
-        # Assets use absolute paths, so they load at any depth.
-        for link in soup.select("link[rel=stylesheet]"):
-            assert link["href"].startswith("/"), link["href"]
-
-
-@pytest.mark.parametrize(("missing", "lang"), [
-    (root(OTHER) + "no-such-page/", OTHER),
-    (root(DEFAULT) + "no-such-page/", DEFAULT),
-    (address("focus_areas", DEFAULT) + "gone/", DEFAULT),
-])
-def test_404_shows_the_readers_language(page, site_url, missing, lang):
-    text, home = ui("not_found_title", lang), root(lang)
-    response = open_page(page, site_url + missing)
-    assert response.status == 404
-    assert page.evaluate("document.documentElement.lang") == lang
-    visible = page.locator("section.cpc-not-found:visible")
-    assert visible.count() == 1
-    assert visible.get_attribute("lang") == lang
-    assert page.locator("h1:visible").inner_text() == text
-    assert page.locator("a.cpc-skip").text_content().strip() == ui("skip_link", lang)
-    # The menu, the search field and the footer speak the reader's language too.
-    menu = in_languages(["Forside", "Om klyngen"], ["Home", "About the cluster"])[lang]
-    assert page.locator(".md-tabs:visible .md-tabs__link").all_inner_texts()[:2] == menu
-    assert page.locator("input.md-search__input").get_attribute("placeholder") == ui("search_placeholder", lang)
-    assert page.locator("footer:visible").get_attribute("lang") == lang
-    link = visible.locator("a").first
-    assert urljoin(page.url, link.get_attribute("href")) == site_url + home
-    with page.expect_navigation(wait_until="load"):
-        link.click()
-    assert page.url == site_url + home
-    assert page.evaluate("document.documentElement.lang") == lang
-
-
-def test_404_without_script_shows_both_languages(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + root(OTHER) + "no-such-page/")
-        assert page.locator("section.cpc-not-found:visible").count() == 2
-    finally:
-        context.close()
 
 
 def test_no_staff_note_is_published(site_dir):

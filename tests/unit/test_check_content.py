@@ -16,7 +16,7 @@ import pytest
 from cpc.bilingual import ENGLISH, NORWEGIAN
 from support.site import DEFAULT, NEWS, OTHER, slug, source_name
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "check_content.py"
 
 

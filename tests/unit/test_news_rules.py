@@ -1,0 +1,80 @@
+"""The post rules (hooks/cpc/news.py) on hand-written posts: each mistake is
+named at its line; a good post passes `make check`."""
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+
+import pytest
+
+from cpc import news
+from support import (ROOT, copy_project)
+from support.site import (DEFAULT, NEWS, OTHER, in_languages, source_name)
+
+MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
+                      "January February March April May June July August September October November December".split())
+
+
+def written(day: str, lang: str) -> str:
+    """4. mars 2027 / 4 March 2027, written independently of the site's code."""
+    date = datetime.date.fromisoformat(day)
+    return f"{date.day}. {MONTHS[DEFAULT][date.month - 1]} {date.year}" if lang == DEFAULT else \
+        f"{date.day} {MONTHS[OTHER][date.month - 1]} {date.year}"
+
+
+# --- Sign-up, against the real local endpoint ------------------------------------------------
+
+
+# --- Staff mistakes: clear errors naming file and line ------------------------------------------
+
+# (what to change, into what, the message, the field on the line it names)
+BAD_POSTS = [
+    ("date: 2027-03-04", "date: 2027-13-45", "is not a real date", "date"),
+    ("title: Nytt fra klyngen", "", "has no title", None),
+    ("date: 2027-03-04\n", "date: 2027-03-04\nimage: bilde.png\n", "has no alt text", "image"),
+    ("  location: Pakkhuset, Oslo\n", "", "has no \"location:\"", "event"),
+    ("  end: 2027-03-04 15:30", "  end: 2027-03-04 09:00", "ends before it starts", "end"),
+    ("  signup_until: 2027-02-25", "  signup_until: 2027-03-05", "after the event starts", "signup_until"),
+]
+GOOD_POST = """---
+title: Nytt fra klyngen
+description: En invitasjon.
+date: 2027-03-04
+event:
+  start: 2027-03-04 10:00
+  end: 2027-03-04 15:30
+  location: Pakkhuset, Oslo
+  signup_until: 2027-02-25
+---
+
+Tekst.
+"""
+INVITATION = source_name("invitasjon", DEFAULT)
+
+
+@pytest.mark.parametrize(("old", "new", "message", "key"), BAD_POSTS, ids=[m for _, _, m, _ in BAD_POSTS])
+def test_the_post_rules_name_the_line_of_each_mistake(tmp_path, old, new, message, key):
+    """The rules themselves (hooks/cpc/news.py), which the build and make check both call."""
+    assert old in GOOD_POST
+    text = GOOD_POST.replace(old, new)
+    (tmp_path / NEWS).mkdir()
+    version, problems = news.check_post(text, f"docs/{NEWS}/{INVITATION}", DEFAULT, tmp_path)
+    assert version is None and problems
+    # Staff read each message in Norwegian, then English.
+    assert message in problems[0].en and problems[0].nb
+    if key:
+        assert text.splitlines()[problems[0].line - 1].strip().startswith(key + ":"), (problems[0], text)
+
+
+def test_good_post_passes_make_check(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / NEWS).mkdir()
+    (project / "docs" / NEWS / INVITATION).write_text(GOOD_POST, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout
+
+
+# --- Dated content without a rebuild ---------------------------------------------------------
+
