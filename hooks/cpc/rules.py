@@ -508,7 +508,7 @@ def check_goals(root: Path, languages: Languages) -> list[Finding]:
         goals.load_goals(path, label, languages.locales, clock.now().year)
     except DataError as error:
         return [Finding("error", path, error.line or 1,
-                        f"Måltallene i {label} har en feil. Rett det som står i den engelske meldingen: {error}",
+                        f"Måltallene i {label} har en feil: {error.nb or error}",
                         f"Fix the goal figures in {label}: {error}")]
     return []
 
