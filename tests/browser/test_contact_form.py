@@ -116,6 +116,8 @@ def test_send_with_script(form_page, site_url, endpoint, path):
     # Labels are in the page's language.
     expect(page.locator("#cpc-form-name")).to_have_accessible_name(f"{ui('form_name_label', lang)} {ui('form_required', lang)}")
     expect(page.locator("#cpc-form-message")).to_have_accessible_description(re.compile(re.escape(ui("form_message_hint", lang).format(max=5000))))
+    # The send button carries the one line on what the information is for.
+    expect(submit_button(page, lang)).to_have_accessible_description(re.compile(re.escape(ui("form_privacy_note", lang))))
     fill_form(page, VALUES)
     submit_button(page, lang).click()
     expect(status(page)).to_have_text(ui("form_success", lang))

@@ -77,6 +77,8 @@ def test_form_markup(site_dir, contact_endpoint, path):
     assert notice.get_text().startswith(ui("form_privacy_note", lang))
     assert notice.a.get_text() == ui("form_privacy_link", lang)
     assert notice.find_next_sibling("p")["class"] == ["cpc-form__actions"]
+    # A screen reader hears it with the send button, too.
+    assert form.select_one("button[type=submit]")["aria-describedby"] == notice["id"]
     privacy = notice.a["href"]
     target = (site_dir / path / privacy / "index.html").resolve()
     assert target == (site_dir / address("privacy", lang) / "index.html").resolve()
