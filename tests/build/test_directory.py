@@ -64,6 +64,9 @@ BAD = [
      "https://"),
     ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: member\n    logo: assets/nei.svg\n", 5,
      "finnes ikke i docs/"),
+    # A member without a logo is told which field is empty (not «Filen «None» finnes ikke»).
+    ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: member\n", 2,
+     "Feltet «logo» mangler eller er tomt. Last opp filen i docs/assets/logos/"),
     ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: sponsor\n    logo: assets/images/logo.svg\n",
      4, "member, partner, funder"),
     ("people.yml", "people:\n  - name: B\n    role: Leder\n    email: b@example.com\n", 3, "en tekst per språk"),
@@ -83,3 +86,4 @@ def test_each_mistake_is_named_with_file_and_line(tmp_path, name, text, line, no
     _, problems = directory.load(root, root / "docs", LANGUAGES.locales)
     [found] = problems[f"data/{name}"]
     assert found.line == line and norwegian in found.nb, found
+    assert "None" not in found.nb + found.en, found

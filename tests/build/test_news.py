@@ -87,6 +87,13 @@ def test_news_page_lists_upcoming_events_first_then_latest_news(sample_site, new
         assert year_page.is_file()
     links = {a["href"] for a in soup.select("a")}
     assert "feed.xml" in links and CALENDARS[lang] in links
+    # Subscribing by address keeps a calendar up to date; the download is a copy.
+    subscribe = f"webcal://www.cpcluster.no/{news_address(lang)}{CALENDARS[lang]}"
+    assert soup.select_one(f'.cpc-follow a[href="{subscribe}"]').get_text() == ui("news_subscribe_calendar", lang)
+    download = soup.select_one(f'.cpc-follow a[href="{CALENDARS[lang]}"]')
+    assert download.has_attr("download") and download.get_text() == ui("news_download_calendar", lang)
+    # The footer's calendar link subscribes too.
+    assert soup.select_one(f'.cpc-footer a[href="{subscribe}"]')
 
 
 def test_english_listing_marks_norwegian_only_posts(sample_site):
@@ -232,10 +239,16 @@ def test_event_page_says_when_and_where_and_offers_its_calendar_file(sample_site
     assert str(vevent["uid"]) == "workshop@www.cpcluster.no"  # the same in every build and language
     assert str(vevent["location"]) == "Pakkhuset, Oslo"
     assert calendar["version"] == "2.0" and calendar["prodid"]
-    # The sign-up form's hint and checkbox speak of the sign-up, not of a reply.
+    # The sign-up fact says the deadline once: "Påmelding: innen …", not "Påmelding: Påmeldingsfrist: …".
+    fact = next(div for div in details.select("dl div") if div.dt.get_text() == ui("news_signup_fact", lang))
+    assert fact.dd.get_text() == ui("news_signup_fact_until", lang).format(date=written(event["signup_until"], lang)) \
+        + ui("news_signup_fact_closed", lang)  # the closed text waits, hidden, for the reader's clock
+    # The sign-up form's notice speaks of the sign-up, not of a reply; no box to tick.
     form = soup.select_one("form.cpc-form")
-    assert form.select_one("#cpc-form-email-hint").get_text() == ui("signup_email_hint", lang)
-    assert ui("signup_consent_label", lang) in form.select_one("label[for=cpc-form-consent]").get_text()
+    assert form.select_one("#cpc-form-privacy").get_text().startswith(ui("signup_privacy_note", lang))
+    assert not form.select("input[type=checkbox]")
+    # The comment field asks for no health details (GDPR art. 9).
+    assert ui("signup_message_hint", lang) in form.select_one("#cpc-form-message-hint").get_text()
 
 
 @pytest.mark.parametrize("lang", LOCALES)

@@ -346,3 +346,35 @@ def test_full_view_text_alternative_links_sources():
 # Done when: one edit in the data file shows everywhere; a typo stops the build
 # ---------------------------------------------------------------------------
 
+
+
+# Staff fix goal figures themselves, so each mistake they can make is told in
+# Norwegian too: what is wrong and what to write instead.
+MEASUREMENT = {"year": 2024, "value": 27.5, "source_title": "Statistikk", "source_url": "https://example.org/"}
+
+
+@pytest.mark.parametrize("change, field, norwegian", [
+    ({"value": "27,5"}, "value", "«27,5» har desimalkomma. Skriv tallet med desimalpunktum: 27.5."),
+    ({"value": "27.5 %"}, "value", "«27.5 %» har et %-tegn. Skriv bare tallet, uten %: 27.5."),
+    ({"value": "27,5%"}, "value", "«27,5%» har et %-tegn. Skriv bare tallet, uten %: 27.5."),
+    ({"value": "mye"}, "value", "«mye» er ikke et tall."),
+    ({"value": 130}, "value", "130 er utenfor 0–100."),
+    ({"year": 2019}, "year", f"året 2019 er utenfor 2020–{THIS_YEAR}"),
+    ({"year": THIS_YEAR + 1}, "year", f"året {THIS_YEAR + 1} er utenfor 2020–{THIS_YEAR}"),
+    ({"year": "i fjor"}, "year", "«i fjor» er ikke et årstall."),
+    ({"source_title": None}, "source_title", "kilden mangler."),
+    ({"source_url": None}, "source_url", "kilden mangler."),
+    ({"source_title": " "}, "source_title", "kilden trenger en tittel"),
+    ({"source_url": "www.ssb.no"}, "source_url", "«www.ssb.no» er ikke en nettadresse."),
+])
+def test_goal_mistakes_are_told_in_norwegian(change, field, norwegian):
+    data = repo_data()
+    measurement = {**MEASUREMENT, **change}
+    goal_by_id(data, "materialgjenvinning")["measurements"] = [{k: v for k, v in measurement.items() if v is not None}]
+    with pytest.raises(goals.DataError) as caught:
+        validate(data)
+    assert caught.value.nb.startswith(f"målet «materialgjenvinning», feltet «measurements[1].{field}»: "), caught.value.nb
+    assert norwegian in caught.value.nb, caught.value.nb
+    # The English message stays, for developers.
+    assert f"goal 'materialgjenvinning', field 'measurements[1].{field}'" in str(caught.value)
+
