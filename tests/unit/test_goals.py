@@ -368,7 +368,7 @@ MEASUREMENT = {"year": 2024, "value": 27.5, "source_title": "Statistikk", "sourc
     ({"source_url": "www.ssb.no"}, "source_url", "«www.ssb.no» er ikke en nettadresse."),
 ])
 def test_goal_mistakes_are_told_in_norwegian(change, field, norwegian):
-    data = repo_data()
+    data = sample_data()
     measurement = {**MEASUREMENT, **change}
     goal_by_id(data, "materialgjenvinning")["measurements"] = [{k: v for k, v in measurement.items() if v is not None}]
     with pytest.raises(goals.DataError) as caught:

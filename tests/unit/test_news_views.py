@@ -14,6 +14,7 @@ from support.site import DEFAULT, LANGUAGES, OTHER
 NOW = datetime.datetime(2027, 3, 4, 12, 0, tzinfo=OSLO)
 UI = strings.load(ROOT / strings.UI_FILE, LANGUAGES)
 NO_THUMBNAIL = lambda version: None  # noqa: E731
+SITE_URL = "https://www.cpcluster.no/"
 
 
 def version(slug: str, lang: str, days: int, event_days: int | None = None, signup_days: int | None = None,
@@ -48,7 +49,7 @@ def test_upcoming_events_come_first_soonest_first_and_past_ones_are_news():
                     post("soon", version("soon", DEFAULT, -9, event_days=5)),
                     post("past", version("past", DEFAULT, -30, event_days=-20)),
                     post("plain", version("plain", DEFAULT, -2)))
-    listing = news_views.listing(site, DEFAULT, UI[DEFAULT], LANGUAGES, None, NO_THUMBNAIL)
+    listing = news_views.listing(site, DEFAULT, UI[DEFAULT], LANGUAGES, None, NO_THUMBNAIL, SITE_URL)
     assert titles(listing.upcoming) == ["soon (nb)", "late (nb)"]
     assert titles(listing.latest) == ["plain (nb)", "past (nb)"]
 
@@ -56,20 +57,20 @@ def test_upcoming_events_come_first_soonest_first_and_past_ones_are_news():
 def test_a_year_gets_an_archive_link_only_when_the_latest_list_cannot_hold_it():
     recent = [post(f"p{n}", version(f"p{n}", DEFAULT, -n)) for n in range(1, news_views.LATEST_ON_NEWS_PAGE + 1)]
     old = post("old", version("old", DEFAULT, -400))
-    listing = news_views.listing(all_news(*recent), DEFAULT, UI[DEFAULT], LANGUAGES, None, NO_THUMBNAIL)
+    listing = news_views.listing(all_news(*recent), DEFAULT, UI[DEFAULT], LANGUAGES, None, NO_THUMBNAIL, SITE_URL)
     assert listing.years == ()
-    listing = news_views.listing(all_news(*recent, old), DEFAULT, UI[DEFAULT], LANGUAGES, None, NO_THUMBNAIL)
+    listing = news_views.listing(all_news(*recent, old), DEFAULT, UI[DEFAULT], LANGUAGES, None, NO_THUMBNAIL, SITE_URL)
     assert [y.year for y in listing.years] == [old.main(DEFAULT).date.year]
     assert listing.years[0].url == f"{news.FOLDER}/{old.main(DEFAULT).date.year}/"
     archive = news_views.listing(all_news(*recent, old), DEFAULT, UI[DEFAULT], LANGUAGES, old.main(DEFAULT).date.year,
-                                 NO_THUMBNAIL)
+                                 NO_THUMBNAIL, SITE_URL)
     assert titles(archive.items) == ["old (nb)"]
 
 
 def test_another_language_lists_a_norwegian_only_post_marked_with_its_dates_in_that_language():
     site = all_news(post("only", version("only", DEFAULT, -3)),
                     post("both", version("both", DEFAULT, -5), version("both", OTHER, -5)))
-    listing = news_views.listing(site, OTHER, UI[OTHER], LANGUAGES, None, NO_THUMBNAIL)
+    listing = news_views.listing(site, OTHER, UI[OTHER], LANGUAGES, None, NO_THUMBNAIL, SITE_URL)
     only, both = listing.latest
     assert (only.title, only.lang, only.foreign) == ("only (nb)", DEFAULT, True)
     assert (both.title, both.foreign) == ("both (en)", False)
@@ -80,10 +81,12 @@ def test_another_language_lists_a_norwegian_only_post_marked_with_its_dates_in_t
 
 def test_feed_and_calendar_only_for_a_language_with_posts_of_its_own():
     site = all_news(post("only", version("only", DEFAULT, -3)))
-    english = news_views.listing(site, OTHER, UI[OTHER], LANGUAGES, None, NO_THUMBNAIL)
-    norwegian = news_views.listing(site, DEFAULT, UI[DEFAULT], LANGUAGES, None, NO_THUMBNAIL)
+    english = news_views.listing(site, OTHER, UI[OTHER], LANGUAGES, None, NO_THUMBNAIL, SITE_URL)
+    norwegian = news_views.listing(site, DEFAULT, UI[DEFAULT], LANGUAGES, None, NO_THUMBNAIL, SITE_URL)
     assert english.feed_url is None and english.calendar_url is None
     assert norwegian.feed_url == f"{news.FOLDER}/{news.FEED}"
+    # Subscribing takes the calendar's own address, as webcal: (no request until the reader clicks).
+    assert norwegian.calendar_subscribe_url == f"webcal://www.cpcluster.no/{news.FOLDER}/{UI[DEFAULT]['news_calendar_file']}"
 
 
 def test_home_shows_the_next_event_and_the_three_latest_others():
