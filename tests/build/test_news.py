@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cpc.bilingual import ENGLISH, NORWEGIAN
-from support.sample import HELD_BACK, in_language, latest, upcoming, write_posts
+from support.sample import HELD_BACK, clear_content, in_language, latest, upcoming, write_posts
 from support import (ROOT, build_project, check_site, copy_project, nu_check, serve_site)
 from support.pages import language_of
 from support.site import (DEFAULT, HOMES, LOCALES, NEWS, OTHER, in_languages, news_address, root, source_name,
@@ -392,8 +392,9 @@ INVITATION = source_name("invitasjon", DEFAULT)
 def test_make_check_and_the_build_stop_a_bad_post_at_the_same_line(tmp_path):
     """End to end, once: both print the rule's message in Norwegian, then English, at the same place."""
     project = copy_project(tmp_path / "project")
+    clear_content(project)
     text = GOOD_POST.replace("date: 2027-03-04", "date: 2027-13-45")
-    (project / "docs" / NEWS).mkdir()
+    (project / "docs" / NEWS).mkdir(parents=True, exist_ok=True)
     (project / "docs" / NEWS / INVITATION).write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                             capture_output=True, text=True, timeout=120)

@@ -105,7 +105,7 @@ def write_posts(project: Path, today: datetime.date, stems: tuple[str, ...]) -> 
     of the live ones: for a test about a site with those posts alone."""
     clear_content(project)
     folder = project / "docs" / NEWS
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for source in sorted((SAMPLE / "docs" / NEWS).glob("*.md")):
         if LANGUAGES.split(source.name)[0] in stems:
             (folder / source.name).write_text(fill_days(source.read_text(encoding="utf-8"), today), encoding="utf-8")

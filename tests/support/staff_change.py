@@ -69,10 +69,14 @@ def apply(project: Path, today: datetime.date, photo: Path) -> list[str]:
     (docs / LOGOS[2]).write_text(SVG_LOGO, encoding="utf-8")
 
     members_file = project / directory.MEMBERS_FILE
-    members = (_load(members_file, "members") or []) + [
-        {"name": "Nytt Medlem AS", "url": "https://nytt-medlem.example", "logo": LOGOS[0], "kind": "member"},
-        {"name": "Annet Medlem AS", "url": "https://annet-medlem.example", "logo": LOGOS[1], "kind": "member"},
-        {"name": "Ny Partner AS", "url": "https://ny-partner.example", "logo": LOGOS[2], "kind": "partner"}]
+    members = _load(members_file, "members") or []
+    # Names no live member has, since a member is listed once.
+    taken = {m.get("name") for m in members}
+    fresh = lambda name: next(f"{name} {n}".strip() for n in ("", *range(2, 99)) if f"{name} {n}".strip() not in taken)  # noqa: E731
+    members += [
+        {"name": fresh("Nytt Medlem AS"), "url": "https://nytt-medlem.example", "logo": LOGOS[0], "kind": "member"},
+        {"name": fresh("Annet Medlem AS"), "url": "https://annet-medlem.example", "logo": LOGOS[1], "kind": "member"},
+        {"name": fresh("Ny Partner AS"), "url": "https://ny-partner.example", "logo": LOGOS[2], "kind": "partner"}]
     _dump(members_file, {"members": members})
     people_file = project / directory.PEOPLE_FILE
     _dump(people_file, {"people": (_load(people_file, "people") or []) + [
@@ -102,9 +106,10 @@ def _add_measurement(goals_file: Path, today: datetime.date) -> None:
     data = yaml.safe_load(goals_file.read_text(encoding="utf-8"))
     goal = next(g for g in data["goals"] if g.get("kind") == "quantitative" and g.get("baseline"))
     low, high = sorted((goal["baseline"]["value"], goal["target"]["value"]))
-    year = min(today.year, max(goal["baseline"]["year"] + 1, today.year - 1))
-    goal.setdefault("measurements", [])
-    goal["measurements"] = (goal["measurements"] or []) + [
+    measured = {m["year"] for m in goal.get("measurements") or []}
+    # A year the goal has no figure for yet (one figure per year), newest first.
+    year = next(y for y in range(today.year, goal["baseline"]["year"], -1) if y not in measured)
+    goal["measurements"] = (goal.get("measurements") or []) + [
         {"year": year, "value": round((low + high) / 2, 1), "source_title": "Eksempelstatistikk",
          "source_url": "https://statistikk.example/plast"}]
     _dump(goals_file, data)
