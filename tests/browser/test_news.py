@@ -31,7 +31,8 @@ def written(day: str, lang: str) -> str:
 
 
 def test_search_finds_posts(browser, sample_site):
-    site, url, posts = sample_site
+    site, url, sample = sample_site
+    posts = sample.posts
     log: list = []
     with serve_site(site, log=log) as logged_url:
         found = one_search(browser, logged_url + "om-klyngen/", "fiberemballasjen", log)
@@ -48,7 +49,8 @@ def fill_signup(page):
 
 @pytest.mark.parametrize("lang", LOCALES)
 def test_sign_up_reaches_the_endpoint_naming_the_event(browser, sample_site, contact_endpoint, lang):
-    site, url, posts = sample_site
+    site, url, sample = sample_site
+    posts = sample.posts
     title, _, _, event = posts["workshop"][lang]
     contact_endpoint.reset()
     context = new_context(browser)
@@ -68,7 +70,8 @@ def test_sign_up_reaches_the_endpoint_naming_the_event(browser, sample_site, con
 
 
 def test_a_failed_sign_up_keeps_the_text_and_offers_mailto(browser, sample_site, contact_endpoint):
-    site, url, posts = sample_site
+    site, url, sample = sample_site
+    posts = sample.posts
     contact_endpoint.reset()
     contact_endpoint.set_mode("server_error")
     context = new_context(browser)
@@ -88,7 +91,8 @@ def test_a_failed_sign_up_keeps_the_text_and_offers_mailto(browser, sample_site,
 
 
 def test_sign_up_works_without_script(browser, sample_site, contact_endpoint):
-    site, url, posts = sample_site
+    site, url, sample = sample_site
+    posts = sample.posts
     contact_endpoint.reset()
     context = browser.new_context(java_script_enabled=False)
     try:
@@ -134,7 +138,8 @@ def reader_clock(browser, when: datetime.date):
 
 
 def test_sign_up_closes_at_its_deadline_in_the_readers_browser(browser, sample_site, news_today):
-    site, url, posts = sample_site
+    site, url, sample = sample_site
+    posts = sample.posts
     deadline = datetime.date.fromisoformat(posts["workshop"][DEFAULT][3]["signup_until"])
     for when, open_now in ((deadline, True), (deadline + datetime.timedelta(days=1), False)):
         context = reader_clock(browser, when)
@@ -153,8 +158,11 @@ def test_sign_up_closes_at_its_deadline_in_the_readers_browser(browser, sample_s
 
 
 def test_a_past_event_leaves_upcoming_in_the_readers_browser(browser, sample_site):
-    site, url, posts = sample_site
-    ended = datetime.date.fromisoformat(posts["workshop"][DEFAULT][3]["end"][:10]) + datetime.timedelta(days=1)
+    site, url, sample = sample_site
+    posts = sample.posts
+    # The day after the last upcoming event has ended.
+    last_end = max(v[3]["end"][:10] for versions in posts.values() for v in versions.values() if v[3])
+    ended = datetime.date.fromisoformat(last_end) + datetime.timedelta(days=1)
     for path in (news_address(DEFAULT), root(DEFAULT)):
         context = reader_clock(browser, ended)
         try:
