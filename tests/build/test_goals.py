@@ -9,7 +9,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support.sample import SAMPLE, build_site
+from support import build_site
+from support.sample import SAMPLE
 from support.site import DEFAULT, HOMES, LOCALES, UI, address, in_languages
 
 from cpc import goals
@@ -118,10 +119,12 @@ def check_page(html: str, lang: str, view: str, data: dict):
         assert [n.get_text() for n in note] == ([] if measured_all else [UI["goals_measurements_note"][lang]])
 
 
+@pytest.mark.xdist_group("sample-site")
 @pytest.mark.parametrize("path", PAGES)
-def test_built_pages_show_one_chart_per_goal_with_matching_numbers(site_dir, path):
+def test_built_pages_show_one_chart_per_goal_with_matching_numbers(sample_site, path):
+    """On the sample site, whose goals have measurements, a target-only goal and none."""
     lang, view = PAGES[path]
-    html = (site_dir / path).read_text(encoding="utf-8")
+    html = (sample_site[0] / path).read_text(encoding="utf-8")
     check_page(html, lang, view, sample_data())
     assert f'<html lang="{lang}"' in html
 
