@@ -22,6 +22,20 @@ class Frame:
 FULL = Frame(420, 230, 44, 20, 46, 30)
 COMPACT = Frame(260, 130, 14, 14, 42, 24)
 STATUS_Y = 16
+# Rough label size in the chart's units, to keep two labels from overlapping.
+CHAR_WIDTH, LINE_HEIGHT = 6.5, 12
+
+
+def _span(x: float, anchor: str, text: str) -> tuple[float, float]:
+    width = len(text) * CHAR_WIDTH
+    start = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    return start, start + width
+
+
+def overlaps(a: tuple, b: tuple) -> bool:
+    """Whether two labels, each (x, y, anchor, text), would overlap."""
+    (ax0, ax1), (bx0, bx1) = _span(a[0], a[2], a[3]), _span(b[0], b[2], b[3])
+    return abs(a[1] - b[1]) < LINE_HEIGHT and ax0 < bx1 and bx0 < ax1
 
 
 def y_max(goal) -> int:
@@ -85,4 +99,9 @@ def chart(goal, frame: Frame, name: str, label, target_label: str, status: str |
             "anchor": "end" if lx > right - 50 else "start" if lx < left + 50 else "middle",
             "text": f"{label(goal.latest.value)} ({goal.latest.year})",
         }
+        latest, target = shape["latest"], shape["target"]
+        if overlaps((latest["x"], latest["y"], latest["anchor"], latest["text"]),
+                    (target["label_x"], target["label_y"], target["label_anchor"], target["label"])):
+            # The target's label moves to its own point, at the right.
+            target |= {"label_x": tx, "label_y": ty - 10, "label_anchor": "end"}
     return shape

@@ -378,3 +378,19 @@ def test_goal_mistakes_are_told_in_norwegian(change, field, norwegian):
     # The English message stays, for developers.
     assert f"goal 'materialgjenvinning', field 'measurements[1].{field}'" in str(caught.value)
 
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_measurement_label_never_overlaps_the_target_label(compact):
+    """A target-only goal measured just under its threshold, near the start:
+    the two labels would meet, so the target's moves to its own point."""
+    root = parse_svg(make_goal(baseline=None, target=(2030, 5), at_least=True, measurements=[(2024, 3)]), compact=compact)
+    frame = goal_chart.COMPACT if compact else goal_chart.FULL
+    labels = [(float(t.get("x")), float(t.get("y")), t.get("text-anchor"), t.text) for t in
+              (one(root, "text", "cpc-goal-chart__latest"), one(root, "text", "cpc-goal-chart__target-value"))]
+    assert not goal_chart.overlaps(*labels), labels
+    if compact:  # the small chart has no room for both at the start
+        assert labels[1][0] == frame.width - frame.right and labels[1][2] == "end"
+    # Far apart, the threshold keeps its label at the start of its line.
+    apart = parse_svg(make_goal(baseline=None, target=(2030, 50), at_least=True, measurements=[(2029, 3)]), compact=compact)
+    assert one(apart, "text", "cpc-goal-chart__target-value").get("text-anchor") == "start"
