@@ -205,15 +205,18 @@ def save_phone_heic(upright: Image.Image, path: Path, quality: int = 80) -> Path
     return path
 
 
+PHONE_JPEG, PHONE_HEIC = "foto.jpg", "foto.heic"
+
+
 def build_phone_photos(folder: Path, heic_size: tuple[int, int] | None = (1200, 1600)) -> PhonePhoto:
     """Write foto.jpg (full 4000x3000) and, where possible, foto.heic. The HEIC
     is a smaller crop of the same picture, since x265 is slow on two cores."""
     folder.mkdir(parents=True, exist_ok=True)
     upright = tiled_upright_photo()
-    jpeg = save_phone_jpeg(upright, folder / "foto.jpg")
+    jpeg = save_phone_jpeg(upright, folder / PHONE_JPEG)
     heic = None
     if heic_size:
-        heic = save_phone_heic(tiled_upright_photo(heic_size), folder / "foto.heic")
+        heic = save_phone_heic(tiled_upright_photo(heic_size), folder / PHONE_HEIC)
     return PhonePhoto(jpeg=jpeg, heic=heic)
 
 

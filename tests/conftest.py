@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from cpc import clock
-from sitetools.photos import build_phone_photos
-from support.workers import once_per_run
+from sitetools.photos import PHONE_HEIC, PHONE_JPEG, PhonePhoto, build_phone_photos
+from support.workers import made_once
 from support import CHROMIUM_ARGS, build_project, build_site, copy_project, find_chromium, serve_form_endpoint, serve_site
 from support.site import TODAY
-from support.sample import Sample, clear_content, write_sample
+from support.sample import Sample, clear_content, read_sample, write_sample
 
 SUB_PATH = "/repo/"
 
@@ -89,17 +89,24 @@ def bare_site(tmp_path_factory, build_env) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory, news_today, phone) -> Sample:
+def sample(tmp_path_factory, news_today, phone, build_env) -> Sample:
     """A copy of the project with the populated sample site (tests/sample/)
     in place of the live posts and data files: phone photos, events, members,
-    people, the organisation's facts and goals with measurements."""
-    return write_sample(copy_project(tmp_path_factory.mktemp("sample") / "project"), news_today, phone)
+    people, the organisation's facts and goals with measurements. Written
+    once a run for both test processes, with its photos rendered (a first
+    build fills the image cache), so later builds of it encode nothing."""
+    def make(folder):
+        write_sample(copy_project(folder / "project"), news_today, phone)
+        result = build_project(folder / "project", folder / "first-build", **build_env)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return read_sample(made_once(tmp_path_factory, "sample", make) / "project", news_today)
 
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory, sample, build_env):
-    """(site folder, base URL, Sample) of the sample site, built once per run and served."""
-    once_per_run(tmp_path_factory, "sample-site")
+    """(site folder, base URL, Sample) of the sample site, built by this test
+    process (its forms post to this process's endpoint) and served."""
     dest = tmp_path_factory.mktemp("sample-site")
     with built_and_served(sample.project, dest, build_env) as url:
         yield dest, url, sample
@@ -141,7 +148,8 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def phone(tmp_path_factory):
-    """The phone photos (sitetools.photos), built once per run."""
-    once_per_run(tmp_path_factory, "phone-photos")
-    return build_phone_photos(tmp_path_factory.mktemp("phone"))
+def phone(tmp_path_factory) -> PhonePhoto:
+    """The phone photos (sitetools.photos), made once a run for both test processes."""
+    folder = made_once(tmp_path_factory, "phone", build_phone_photos)
+    heic = folder / PHONE_HEIC
+    return PhonePhoto(jpeg=folder / PHONE_JPEG, heic=heic if heic.exists() else None)

@@ -11,9 +11,6 @@ from playwright.sync_api import expect
 from support import (new_context, one_search, open_page, serve_site)
 from support.site import (DEFAULT, LOCALES, OTHER, in_languages, news_address, root)
 
-# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("sample-site")
-
 OSLO = "Europe/Oslo"
 MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
                       "January February March April May June July August September October November December".split())

@@ -10,9 +10,6 @@ import pytest
 from support import first_view, new_context, open_page
 from support.site import DEFAULT, news_address
 
-# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("sample-site")
-
 POST = news_address(DEFAULT, "besok")
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1366, "height": 768}, "device_scale_factor": 1}

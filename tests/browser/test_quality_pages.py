@@ -19,7 +19,6 @@ def test_page_passes_the_browser_gates(browser, site_dir, site_url, path):
 
 
 # The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-@pytest.mark.xdist_group("sample-site")
 @pytest.mark.parametrize("path", page_paths(TODAY), ids=page_id)
 def test_sample_page_passes_the_browser_gates(browser, sample_site, path):
     site_dir, site_url, _ = sample_site

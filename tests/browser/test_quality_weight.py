@@ -40,7 +40,6 @@ def test_images_are_svg_or_modern_formats_with_dimensions(site_dir):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xdist_group("sample-site")
 def test_sample_photos_and_logos_are_modern_formats_with_dimensions(sample_site):
     site_dir, _, _ = sample_site
     images, problems = image_problems(site_dir)

@@ -13,9 +13,6 @@ from support import ROOT, new_context, open_page, switch_scheme
 from support.browser import ANIMATIONS_DONE
 from support.site import LOCALES, address, in_languages, news_address, root
 
-# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("sample-site")
-
 OUTPUT = ROOT / "test-output" / "screenshots"
 # Set by `make screenshots`.
 WRITE_SCREENSHOTS = os.environ.get("CPC_SCREENSHOTS") == "1"

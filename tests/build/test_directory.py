@@ -13,9 +13,6 @@ from support import LANGUAGES
 from support.sample import members, people
 from support.site import DEFAULT, HOMES, LOCALES, OTHER, address
 
-# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("sample-site")
-
 ABOUT = "om-klyngen/"  # the about page, under each language's home
 CONTACT_PAGES = [address("contact", lang) for lang in LOCALES]
 

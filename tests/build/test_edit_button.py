@@ -51,7 +51,6 @@ def test_the_footer_link_opens_the_source_file(site_dir, src):
     check_edit_link(site_dir, src)
 
 
-@pytest.mark.xdist_group("sample-site")
 @pytest.mark.parametrize("src", [f"{news.FOLDER}/to-sprak.md", f"{news.FOLDER}/{LANGUAGES.source_name('to-sprak', OTHER)}"])
 def test_a_posts_footer_link_opens_its_source_file(sample_site, src):
     check_edit_link(sample_site[0], src)

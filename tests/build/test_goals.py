@@ -119,7 +119,6 @@ def check_page(html: str, lang: str, view: str, data: dict):
         assert [n.get_text() for n in note] == ([] if measured_all else [UI["goals_measurements_note"][lang]])
 
 
-@pytest.mark.xdist_group("sample-site")
 @pytest.mark.parametrize("path", PAGES)
 def test_built_pages_show_one_chart_per_goal_with_matching_numbers(sample_site, path):
     """On the sample site, whose goals have measurements, a target-only goal and none."""

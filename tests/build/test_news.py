@@ -23,9 +23,6 @@ from support.pages import language_of
 from support.site import (DEFAULT, HOMES, LOCALES, NEWS, OTHER, in_languages, news_address, root, source_name,
                           ui)
 
-# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("sample-site")
-
 OSLO = "Europe/Oslo"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),

@@ -18,9 +18,6 @@ from sitetools.photos import CAMERA_MODEL
 from support import ROOT, build_project
 from support.site import DEFAULT, NEWS, OTHER, in_languages, news_address, root
 
-# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("sample-site")
-
 POST = news_address(DEFAULT, "besok")
 ENGLISH_POST = news_address(OTHER, "besok")
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic"}

@@ -191,7 +191,6 @@ def test_no_third_party_assets_in_markup(site_dir):
 # --- 404, served the way GitHub Pages serves it ---------------------------
 
 
-@pytest.mark.xdist_group("sample-site")
 def test_no_staff_note_is_published(site_dir, sample_site):
     """FYLL INN notes stay in the Markdown for staff and never reach a page,
     on the real site and on the sample, whose posts carry one."""

@@ -28,6 +28,8 @@ EMPTY_DATA = {directory.MEMBERS_FILE: "members: []\n", directory.PEOPLE_FILE: "p
 HELD_BACK = {"utkast": "Et utkast om plastløfter", "planlagt": "En sak som kommer om fem dager"}
 # A page whose text gets a HEIC picture, as staff would add one.
 HEIC_PAGE = "om-klyngen"
+# The photo post's picture, as uploaded from the phone (tests/sample/docs/nyheter/besok.md).
+PHOTO = "besok-anlegg.jpg"
 HEIC_ALT = {"nb": "Sorteringsanlegget", "en": "The sorting plant"}
 _DAY = re.compile(r"\{day([+-]\d+)\}")
 
@@ -88,7 +90,7 @@ def write_sample(project: Path, today: datetime.date, phone) -> Sample:
         else:
             shutil.copy2(source, target)
     news = project / "docs" / NEWS
-    shutil.copy2(phone.jpeg, news / "besok-anlegg.jpg")
+    shutil.copy2(phone.jpeg, news / PHOTO)
     (news / "workshop-program.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     _write_raster_media(project, phone.jpeg)
     if phone.heic:
@@ -97,7 +99,12 @@ def write_sample(project: Path, today: datetime.date, phone) -> Sample:
             page = project / "docs" / LANGUAGES.source_name(HEIC_PAGE, lang)
             page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}](assets/images/sortering.heic)\n",
                             encoding="utf-8")
-    return Sample(project, _posts_in(SAMPLE / "docs" / NEWS, today), news / "besok-anlegg.jpg")
+    return read_sample(project, today)
+
+
+def read_sample(project: Path, today: datetime.date) -> Sample:
+    """The Sample of a project copy write_sample has written."""
+    return Sample(project, _posts_in(SAMPLE / "docs" / NEWS, today), project / "docs" / NEWS / PHOTO)
 
 
 def write_posts(project: Path, today: datetime.date, stems: tuple[str, ...]) -> None:
