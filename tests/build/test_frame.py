@@ -107,33 +107,41 @@ def post_links(site: Path, lang: str, post: str) -> dict:
     return links
 
 
-def test_a_post_leads_to_the_posts_before_and_after_it_and_back_to_the_news(news_site):
-    site, _, posts = news_site
-    # Norwegian, oldest first: frokostmote, to-sprak, workshop, kun-norsk.
-    links = post_links(site, DEFAULT, "workshop")
-    assert links["prev"] == (news_address(DEFAULT, "to-sprak"),
-                             f"{ui('news_older', DEFAULT)} {posts['to-sprak'][DEFAULT][0]}")
-    assert links["next"] == (news_address(DEFAULT, "kun-norsk"),
-                             f"{ui('news_newer', DEFAULT)} {posts['kun-norsk'][DEFAULT][0]}")
-    assert links["all"] == (news_address(DEFAULT), ui("news_back", DEFAULT))
-    # English has no Norwegian-only post: its newest leads back only.
-    links = post_links(site, OTHER, "workshop")
-    assert links["prev"][0] == news_address(OTHER, "to-sprak") and "next" not in links
-    assert "prev" not in post_links(site, OTHER, "frokostmote")
+@pytest.mark.parametrize("lang", LOCALES)
+def test_each_post_leads_to_the_posts_before_and_after_it_and_back_to_the_news(sample_site, lang):
+    site, _, sample = sample_site
+    # The language's own posts, oldest first (the sample's dates are days apart).
+    own = [stem for _, stem in sorted((versions[lang][2], stem) for stem, versions in sample.posts.items()
+                                      if lang in versions)]
+    assert len(own) >= 3
+    for at, stem in enumerate(own):
+        links = post_links(site, lang, stem)
+        expected = {"all": (news_address(lang), ui("news_back", lang))}
+        if at > 0:
+            older = own[at - 1]
+            expected["prev"] = (news_address(lang, older), f"{ui('news_older', lang)} {sample.posts[older][lang][0]}")
+        if at + 1 < len(own):
+            newer = own[at + 1]
+            expected["next"] = (news_address(lang, newer), f"{ui('news_newer', lang)} {sample.posts[newer][lang][0]}")
+        assert links == expected, stem
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_the_drawer_marks_news_on_a_post(news_site, lang):
-    site, _, _ = news_site
-    soup = soup_of(site, news_address(lang, "workshop"))
-    active = soup.select(".md-sidebar--primary a.md-nav__link--active")
-    assert [a.get_text(strip=True) for a in active] == [ui("news_title", lang)]
-    assert posixpath.normpath(news_address(lang, "workshop") + active[0]["href"]) + "/" == news_address(lang)
+def test_the_drawer_marks_news_on_a_post(sample_site, lang):
+    site, _, sample = sample_site
+    for stem in [stem for stem, versions in sample.posts.items() if lang in versions]:
+        post = news_address(lang, stem)
+        active = soup_of(site, post).select(".md-sidebar--primary a.md-nav__link--active")
+        assert [a.get_text(strip=True) for a in active] == [ui("news_title", lang)]
+        assert posixpath.normpath(post + active[0]["href"]) + "/" == news_address(lang)
 
 
-def test_every_news_item_leads_with_a_picture_or_a_tile(news_site):
-    site, _, _ = news_site
+def test_every_news_item_leads_with_a_picture_or_a_tile(sample_site):
+    site, _, _ = sample_site
     for lang in LOCALES:
         for item in soup_of(site, news_address(lang)).select("li.cpc-news__item article"):
             first = item.find(recursive=False)
             assert "cpc-date-tile" in first["class"] or "cpc-news__thumbnail" in first["class"], item
+        # The sample has posts with and without a picture: both kinds of lead are seen.
+        soup = soup_of(site, news_address(lang))
+        assert soup.select(".cpc-news__thumbnail") and soup.select(".cpc-date-tile--post")
