@@ -8,9 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from support.axe import axe_problems
-from support import (new_context, one_search, open_page, serve_site, switch_scheme)
-from support.site import (DEFAULT, HOMES, LOCALES, OTHER, in_languages, news_address, root)
+from support import (new_context, one_search, open_page, serve_site)
+from support.site import (DEFAULT, LOCALES, OTHER, in_languages, news_address, root)
 
 # The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("sample-site")
@@ -18,9 +17,6 @@ pytestmark = pytest.mark.xdist_group("sample-site")
 OSLO = "Europe/Oslo"
 MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
                       "January February March April May June July August September October November December".split())
-NEWS_PAGES = [news_address(DEFAULT), news_address(OTHER), news_address(DEFAULT, "workshop"),
-              news_address(OTHER, "workshop"), news_address(DEFAULT, "kun-norsk"), news_address(DEFAULT, "frokostmote"),
-              news_address(OTHER, "to-sprak"), *HOMES]
 
 
 def written(day: str, lang: str) -> str:
@@ -31,8 +27,7 @@ def written(day: str, lang: str) -> str:
 
 
 def test_search_finds_posts(browser, sample_site):
-    site, url, sample = sample_site
-    posts = sample.posts
+    site, url, _ = sample_site
     log: list = []
     with serve_site(site, log=log) as logged_url:
         found = one_search(browser, logged_url + "om-klyngen/", "fiberemballasjen", log)
@@ -70,8 +65,7 @@ def test_sign_up_reaches_the_endpoint_naming_the_event(browser, sample_site, con
 
 
 def test_a_failed_sign_up_keeps_the_text_and_offers_mailto(browser, sample_site, contact_endpoint):
-    site, url, sample = sample_site
-    posts = sample.posts
+    site, url, _ = sample_site
     contact_endpoint.reset()
     contact_endpoint.set_mode("server_error")
     context = new_context(browser)
@@ -105,27 +99,6 @@ def test_sign_up_works_without_script(browser, sample_site, contact_endpoint):
         assert post.fields["_subject"].startswith("Påmelding: " + posts["workshop"][DEFAULT][0])
     finally:
         context.close()
-
-
-# --- Gates on the news pages ----------------------------------------------------------------
-
-@pytest.mark.parametrize("path", NEWS_PAGES)
-def test_axe_on_news_pages_light_and_dark(browser, sample_site, path):
-    site, url, _ = sample_site
-    context = new_context(browser)
-    try:
-        page = context.new_page()
-        open_page(page, url + path)
-        for scheme in ("default", "slate"):
-            switch_scheme(page, scheme)
-            problems = axe_problems(page, f"[{scheme}]")
-            assert not problems, "\n".join(problems)
-        assert page.evaluate("window.__cpcViolations") == []
-    finally:
-        context.close()
-
-
-# --- Staff mistakes: clear errors naming file and line ------------------------------------------
 
 
 # --- Dated content without a rebuild ---------------------------------------------------------

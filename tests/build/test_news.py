@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cpc.bilingual import ENGLISH, NORWEGIAN
-from support.sample import HELD_BACK, clear_content, in_language, latest, upcoming, write_posts
+from support.sample import HELD_BACK, clear_content, page_paths, in_language, latest, upcoming, write_posts
 from support import (ROOT, build_project, check_site, copy_project, nu_check, serve_site)
 from support.pages import language_of
 from support.site import (DEFAULT, HOMES, LOCALES, NEWS, OTHER, in_languages, news_address, root, source_name,
@@ -32,9 +32,6 @@ MONTHS = in_languages("januar februar mars april mai juni juli august september 
                       "January February March April May June July August September October November December".split())
 # The calendar of all events, beside each language's news page.
 CALENDARS = in_languages("arrangementer.ics", "events.ics")
-NEWS_PAGES = [news_address(DEFAULT), news_address(OTHER), news_address(DEFAULT, "workshop"),
-              news_address(OTHER, "workshop"), news_address(DEFAULT, "kun-norsk"), news_address(DEFAULT, "frokostmote"),
-              news_address(OTHER, "to-sprak"), *HOMES]
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
@@ -349,12 +346,15 @@ def test_sitemap_lists_posts_with_their_translations(sample_site):
 # --- Sign-up, against the real local endpoint ------------------------------------------------
 
 
-def test_nu_html_checker_on_news_pages(sample_site):
-    site, _, _ = sample_site
-    files = [site / p / "index.html" for p in NEWS_PAGES] + [site / NEWS / y / "index.html"
-                                                            for y in {p.name for p in (site / NEWS).glob("20*")}]
-    code, errors = nu_check(*files)
+def test_the_sample_site_is_valid_html_and_its_links_resolve(sample_site, news_today):
+    """Nu on every page the sample adds or changes, and every link of the
+    sample site at the domain root (under a sub-path: the next test)."""
+    site, url, _ = sample_site
+    code, errors = nu_check(*(site / path / "index.html" for path in page_paths(news_today)))
     assert code == 0 and not errors, errors
+    broken, _, checked = check_site(site, url)
+    assert checked > 100
+    assert not broken, "\n".join(broken)
 
 
 def test_links_resolve_under_a_sub_path_with_posts(sample, tmp_path, build_env):
