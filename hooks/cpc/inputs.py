@@ -93,7 +93,9 @@ def commit_times(root: Path) -> freshness.CommitTimes | None:
 
 def palette_names(config) -> dict:
     """Each language's names of the colour-scheme toggles: the theme's, as
-    static-i18n's `theme:` of a language overrides them (mkdocs.yml)."""
+    static-i18n's `theme:` of a language overrides them (mkdocs.yml). Right
+    in the default language's build, the one that writes the 404 page: a
+    later build's theme already carries its own language's names."""
     own = [(option.get("toggle") or {}).get("name", "") for option in config.theme.get("palette") or []]
     names = {}
     for language in config.plugins["i18n"].config.languages:
