@@ -57,7 +57,8 @@ class Pipeline:
         page.meta["template"] = views.kind_of(page, self.inputs.languages).template
         return markdown
 
-    # 4. Each page's body: generated blocks at their markers, staff notes out.
+    # 4. Each page's body: generated blocks at their markers, a long page's
+    #    sections under its title, staff notes out.
     def on_page_content(self, html, page, config, files):
         lang, ui, where = page.file.locale, self.inputs.ui[page.file.locale], f"docs/{page.file.src_uri}"
         html = markers.replace(
@@ -67,6 +68,9 @@ class Pipeline:
             service=self.inputs.form_service, ui=ui, lang=lang,
             members=lambda: views.member_groups(self.inputs, ui, page.url),
             people=lambda: views.people(self.inputs, lang, page.url))
+        html = markers.focus_cards(html, where, self.macros,
+                                   lambda: views.focus_areas(getattr(page, "parent", None), page.url))
+        html = markers.after_title(html, where, self.macros, views.inline_toc(page), ui)
         html = pictures.in_text(html, page.url, self.inputs.pictures,
                                 lambda view: self.macros.call(markers.PICTURE_MACRO, "picture", where, view))
         return content.strip_staff_notes(html)
@@ -78,7 +82,7 @@ class Pipeline:
     # 6. What templates know about a page: its view, as `cpc`.
     def on_page_context(self, context, page, config, nav):
         page.meta["hide"] = views.hidden_parts(page, views.kind_of(page, self.inputs.languages))
-        context["cpc"] = views.page_view(page, self.inputs)
+        context["cpc"] = views.page_view(page, self.inputs, nav)
         return context
 
     def on_template_context(self, context, template_name, config):

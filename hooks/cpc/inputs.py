@@ -43,6 +43,7 @@ class Inputs:
     directory: directory.Directory  # members, people, the organisation's facts
     main_sections: dict  # locale -> ((title, site-relative URL), ...): the menu's top level
     edit_uri: str | None
+    palette_names: dict  # locale -> the colour-scheme toggles' names (mkdocs.yml), for the 404 page's header
 
 
 def load(config) -> Inputs:
@@ -76,6 +77,7 @@ def load(config) -> Inputs:
         directory=directory.load(root, docs_dir, languages.locales)[0],
         main_sections=main_sections(config, docs_dir, languages, bool(posts if preview else public)),
         edit_uri=config.edit_uri or None,
+        palette_names=palette_names(config),
     )
 
 
@@ -87,6 +89,21 @@ def commit_times(root: Path) -> freshness.CommitTimes | None:
     if freshness.is_shallow(root):
         log.info("Translation freshness: shallow git clone, so notices may be missing. Use `fetch-depth: 0` in CI.")
     return freshness.CommitTimes(root)
+
+
+def palette_names(config) -> dict:
+    """Each language's names of the colour-scheme toggles: the theme's, as
+    static-i18n's `theme:` of a language overrides them (mkdocs.yml). Right
+    in the default language's build, the one that writes the 404 page: a
+    later build's theme already carries its own language's names."""
+    own = [(option.get("toggle") or {}).get("name", "") for option in config.theme.get("palette") or []]
+    names = {}
+    for language in config.plugins["i18n"].config.languages:
+        override = ((language.theme or {}).get("palette")) or []
+        names[language.locale] = tuple(
+            ((override[i].get("toggle") or {}).get("name") if i < len(override) else None) or name
+            for i, name in enumerate(own))
+    return names
 
 
 def main_sections(config, docs_dir: Path, languages, has_news: bool) -> dict:

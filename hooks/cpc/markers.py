@@ -1,5 +1,7 @@
 """Marker lines in a page's Markdown that become generated blocks:
-`<!-- cpc-goals -->`, `<!-- cpc-contact-form -->` and `<!-- cpc-form-service -->`.
+`<!-- cpc-goals -->`, `<!-- cpc-contact-form -->`, `<!-- cpc-form-service -->`,
+`<!-- cpc-members -->`, `<!-- cpc-people -->` and `<!-- cpc-focus-areas -->`;
+and a long page's list of sections under its title.
 
 Each marker calls a Jinja macro with plain data, as Material's own
 documentation hooks do: the markup stays in overrides/partials/.
@@ -60,3 +62,27 @@ def replace(html: str, where: str, macros: Macros, goal_views, form_for_topic, s
         form = macros.call(FORM_MACROS, "contact_form", where, form_for_topic(topic), ui)
         html = forms.MARKER.sub(lambda _: form, html)
     return html
+
+
+PAGE_TOC_MACROS = "partials/cpc-page-toc.html"
+TITLE_END = "</h1>"
+
+
+def after_title(html: str, where: str, macros: Macros, entries: tuple, ui) -> str:
+    """A long page's list of sections, right under its title (views.inline_toc)."""
+    if not entries or TITLE_END not in html:
+        return html
+    toc = macros.call(PAGE_TOC_MACROS, "page_toc", where, entries, ui)
+    return html.replace(TITLE_END, TITLE_END + toc, 1)
+
+
+FOCUS_MARKER = "<!-- cpc-focus-areas -->"
+FOCUS_MACROS = "partials/cpc-focus.html"
+
+
+def focus_cards(html: str, where: str, macros: Macros, areas) -> str:
+    """The focus areas as cards at the page's marker. Runs once every page
+    is read (on_page_context), since the cards show the areas' descriptions."""
+    if FOCUS_MARKER not in html:
+        return html
+    return html.replace(FOCUS_MARKER, macros.call(FOCUS_MACROS, "cards", where, areas(), "h2"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from cpc import news, places
 from cpc.clock import OSLO
-from cpc.strings import View, fill
+from cpc.strings import View, fill, strict
 
 LATEST_ON_NEWS_PAGE = 10
 LATEST_ON_HOME_PAGE = 3
@@ -49,6 +49,8 @@ class ItemView(View):
     event: EventView | None
     status: str | None  # preview builds only: "Utkast" / "Publiseres 4. mars 2027"
     image: object | None  # pictures.PictureView: a thumbnail
+    day: int  # the post's day and short month, for the tile of a post without a picture
+    month: str
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,16 @@ class PostDetails(View):
     signup: object | None  # forms.FormView while sign-up is open
     signup_closes: str | None  # when the form closes, for the reader's browser (ISO)
     status: str | None  # preview builds only: "Utkast" / "Publiseres 4. mars 2027"
+    older: object | None  # Record(title, url): the post published before this one in its language
+    newer: object | None  # Record(title, url): the one published after it
+
+
+def neighbours(version: news.Version, all_news: news.News, languages) -> tuple:
+    """(older, newer) post in the version's own language, by publication date."""
+    own = sorted(all_news.in_language(version.lang), key=lambda v: (v.date, v.src_uri))
+    at = next(i for i, v in enumerate(own) if v.src_uri == version.src_uri)
+    step = lambda other: strict({"title": other.title, "url": news.post_url(other, languages)})
+    return (step(own[at - 1]) if at > 0 else None, step(own[at + 1]) if at + 1 < len(own) else None)
 
 
 def event_view(event: news.Event, ui) -> EventView:
@@ -122,7 +134,7 @@ def item_view(version: news.Version, lang: str, ui, languages, today: datetime.d
     return ItemView(version.title, version.description, news.post_url(version, languages), version.lang,
                     version.lang != lang, version.date.isoformat(), date_text(version.date, ui),
                     event_view(version.event, ui) if version.event else None, status_text(version, today, ui),
-                    thumbnail(version))
+                    thumbnail(version), version.date.day, ui["news_months_short"].split()[version.date.month - 1])
 
 
 def _items(versions, lang: str, ui, languages, today: datetime.date, thumbnail) -> tuple:
@@ -183,12 +195,13 @@ def home_news(all_news: news.News, lang: str, ui, languages, thumbnail) -> HomeN
                     news_url(languages, lang))
 
 
-def post_details(version: news.Version, all_news: news.News, ui, signup, lead_image) -> PostDetails:
+def post_details(version: news.Version, all_news: news.News, ui, languages, signup, lead_image) -> PostDetails:
     """A post's own view; `signup(version, event_view)` makes the sign-up form's
     view, `lead_image(version)` its image's (a Record), or None."""
     image = lead_image(version)
     event = event_view(version.event, ui) if version.event else None
     signup_open = all_news.signup_open(version)
+    older, newer = neighbours(version, all_news, languages)
     return PostDetails(
         date_iso=version.date.isoformat(),
         date_text=date_text(version.date, ui),
@@ -201,4 +214,6 @@ def post_details(version: news.Version, all_news: news.News, ui, signup, lead_im
         signup=signup(version, event) if signup_open else None,
         signup_closes=all_news.signup_closes(version).isoformat() if version.event and version.event.signup_until else None,
         status=status_text(version, all_news.built_at.date(), ui),
+        older=older,
+        newer=newer,
     )

@@ -52,6 +52,10 @@ PATCHES = (
           "a section's label would get an empty tabindex (Nu HTML Checker)."),
     Patch("partials/tabs-item.html", "{% if ref.active %}", "{% if ref.active or ref.url == cpc.current_tab %}", 1,
           "a post is not in the menu, yet belongs to the news: its tab is marked current (views.PageView.current_tab)."),
+    Patch("partials/nav-item.html", '<a href="{{ nav_item.url | url }}" class="md-nav__link">',
+          '<a href="{{ nav_item.url | url }}" class="md-nav__link{% if nav_item.url == cpc.current_tab %} '
+          'md-nav__link--active{% endif %}">', 1,
+          "a post is not in the menu, yet belongs to the news: the phone's drawer marks News as the tabs do."),
     Patch("partials/path.html", """<nav class="md-path" aria-label="{{ lang.t('nav') }}\"""",
           """<nav class="md-path" aria-label="{{ cpc.ui.breadcrumb_label }}\"""", 1,
           "the breadcrumbs would share the menu's name, and landmarks need names of their own (axe: landmark-unique)."),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from cpc import directory, forms, freshness, goals, images, news, news_pages, news_views, pictures, places
+from cpc import directory, forms, front_matter, freshness, goals, images, news, news_pages, news_views, pictures, places
 from cpc.inputs import Inputs
 from cpc.strings import Strings, View, strict
 
@@ -92,11 +93,13 @@ class PageView(View):
     skip_to: str  # the id the skip link leads to
     current_tab: str | None  # a tab to mark current when the page is not in the menu (posts)
     sequence: object | None  # Record(previous, next) within a section (focus areas)
+    scheme_names: tuple  # the colour-scheme toggles' names in the view's language (the 404 page's header)
 
 
 @dataclass(frozen=True)
 class HomeView(PageView):
     goals: tuple
+    focus_areas: tuple  # Records(title, description, url): the focus-area cards
     news: news_views.HomeNews | None
     members: tuple  # groups: Record(kind, title, members)
 
@@ -151,6 +154,14 @@ def alternates(page, kind: Kind, inputs: Inputs) -> tuple:
     return tuple(items)
 
 
+def home_alternates(inputs: Inputs, lang: str) -> tuple:
+    """The 404 page's switcher: each language's home page (site-relative; the
+    template makes them absolute, as the page shows at any address)."""
+    return tuple(Alternate(locale, inputs.languages.names[locale], inputs.site_url + inputs.languages.root(locale),
+                           inputs.languages.root(locale), locale == lang, False)
+                 for locale in inputs.languages.locales)
+
+
 # --- Views --------------------------------------------------------------------------
 
 DEFAULT_OG_IMAGE = ("assets/images/og-image.png", (1200, 630))
@@ -180,7 +191,7 @@ def _common(inputs: Inputs, lang: str, kind: Kind, page=None, social: Social | N
         "ui": ui,
         "root": root,
         "links": Links(home=root, **places.links(root)),
-        "alternates": alternates(page, kind, inputs) if page else (),
+        "alternates": alternates(page, kind, inputs) if page else home_alternates(inputs, lang),
         "newer_versions": strict(freshness.newer_versions(inputs.commit_times, page)) if page else (),
         "other_og_locales": tuple(inputs.ui[other]["og_locale"] for other in inputs.languages.locales if other != lang),
         "feed": feed,
@@ -191,6 +202,7 @@ def _common(inputs: Inputs, lang: str, kind: Kind, page=None, social: Social | N
         "skip_to": "cpc-hero" if kind is Kind.HOME else "main",
         "current_tab": news_views.news_url(inputs.languages, lang) if kind is Kind.POST else None,
         "sequence": sequence(page) if page else None,
+        "scheme_names": tuple(inputs.palette_names.get(lang, ())),
     }
 
 
@@ -207,17 +219,48 @@ def sequence(page):
 
 
 def hidden_parts(page, kind: Kind) -> list[str]:
-    """Material's `hide:` for a page: no sidebar that would hold one link, no
-    table of contents with one entry or none."""
-    hide = list(page.meta.get("hide") or [])
-    parent = getattr(page, "parent", None)
-    if kind is not Kind.PLAIN or parent is None or len(parent.children) < 2:
-        hide.append("navigation")
+    """Material's `hide:` for a page: neither sidebar, on any page. Every
+    page shares one frame (cpc.css); the menu stays in the tabs and a
+    phone's drawer, and a long page lists its sections under its title
+    (`inline_toc`)."""
+    return sorted(set(page.meta.get("hide") or []) | {"navigation", "toc"})
+
+
+# A page with this many sections or more lists them under its title.
+INLINE_TOC_FROM = 5
+
+
+def inline_toc(page) -> tuple:
+    """The sections of a long page, Records(title, url), for «På denne siden»; () for a short one."""
     toc = list(page.toc)
     entries = toc[0].children if len(toc) == 1 else toc  # the page's own h1 is not an entry
-    if kind is not Kind.PLAIN or sum(1 + len(entry.children) for entry in entries) < 2:
-        hide.append("toc")
-    return sorted(set(hide))
+    if len(entries) < INLINE_TOC_FROM:
+        return ()
+    return tuple(strict({"title": entry.title, "url": entry.url}) for entry in entries)
+
+
+def focus_section(nav, focus_url: str):
+    """The menu's focus-area section (its index page's URL is `focus_url`), or None."""
+    for item in nav.items if nav else ():
+        children = getattr(item, "children", None) or []
+        if children and getattr(children[0], "url", None) == focus_url:
+            return item
+    return None
+
+
+def focus_areas(section, page_url: str) -> tuple:
+    """The section's pages after its index, as cards: title and description
+    from each page's front matter (read here, as a page may come before the
+    pages it shows), URL relative to the page that shows them."""
+    areas = []
+    for child in (section.children[1:] if section else ()):
+        if not getattr(child, "is_page", False):
+            continue
+        source = Path(child.file.abs_src_path)
+        meta = front_matter.parse(source.read_text(encoding="utf-8"), source.name) or {}
+        areas.append({"title": meta.get("title") or child.title, "description": meta.get("description", ""),
+                      "url": get_relative_url(child.url, page_url)})
+    return strict(areas)
 
 
 def member_groups(inputs: Inputs, ui, page_url: str) -> tuple:
@@ -244,7 +287,7 @@ def people(inputs: Inputs, lang: str, page_url: str) -> tuple:
                    for p in inputs.directory.people])
 
 
-def page_view(page, inputs: Inputs) -> PageView:
+def page_view(page, inputs: Inputs, nav=None) -> PageView:
     kind = kind_of(page, inputs.languages)
     lang = page.file.locale
     ui = inputs.ui[lang]
@@ -256,6 +299,8 @@ def page_view(page, inputs: Inputs) -> PageView:
     if kind is Kind.HOME:
         return HomeView(**_common(inputs, lang, kind, page),
                         goals=strict(goals.views(inputs.goals, lang, ui, compact=True)),
+                        focus_areas=focus_areas(focus_section(nav, places.links(inputs.languages.root(lang))["focus_areas"]),
+                                                page.url),
                         news=news_views.home_news(inputs.news, lang, ui, inputs.languages, thumbnail),
                         members=member_groups(inputs, ui, page.url))
     if kind is Kind.NEWS:
@@ -264,7 +309,7 @@ def page_view(page, inputs: Inputs) -> PageView:
                                                 thumbnail, inputs.site_url))
     if kind is Kind.POST:
         version = inputs.news.post_of(page.file.src_uri).versions[lang]
-        details = news_views.post_details(version, inputs.news, ui, lambda v, event: signup_form(inputs, page, v, event),
+        details = news_views.post_details(version, inputs.news, ui, inputs.languages, lambda v, event: signup_form(inputs, page, v, event),
                                           lambda v: lead_image(v, inputs, page.url))
         return PostView(**_common(inputs, lang, kind, page, post_social(version, details, inputs)), post=details)
     return PageView(**_common(inputs, lang, kind, page))

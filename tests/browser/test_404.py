@@ -62,12 +62,38 @@ def test_404_shows_the_readers_language(page, site_url, missing, lang):
     assert page.locator(".md-tabs:visible .md-tabs__link").all_inner_texts()[:2] == menu
     assert page.locator("input.md-search__input").get_attribute("placeholder") == ui("search_placeholder", lang)
     assert page.locator("footer:visible").get_attribute("lang") == lang
+    # The header's labels are the ones the reader's own pages carry, and the
+    # language menu leads to each language's home, marking the reader's.
+    on_404 = header_labels(page)
+    menu_links = page.locator("a.md-select__link")
+    assert sorted(menu_links.evaluate_all("links => links.map(a => a.hreflang)")) == sorted(LOCALES)
+    for other in LOCALES:
+        link = page.locator(f'a.md-select__link[hreflang="{other}"]')
+        assert urljoin(page.url, link.get_attribute("href")) == site_url + root(other)
+        assert (link.get_attribute("aria-current") == "true") == (other == lang)
     link = visible.locator("a").first
     assert urljoin(page.url, link.get_attribute("href")) == site_url + home
     with page.expect_navigation(wait_until="load"):
         link.click()
     assert page.url == site_url + home
     assert page.evaluate("document.documentElement.lang") == lang
+    assert header_labels(page) == on_404
+
+
+# Every label the header carries, read the way assistive technology reads them.
+HEADER_LABELS = """() => ({
+  language: document.querySelector('.cpc-lang__button').textContent.replace(/\\s+/g, ' ').trim(),
+  schemes: [...document.querySelectorAll('[data-md-component="palette"] input.md-option')].map(i => i.getAttribute('aria-label')),
+  schemeButtons: [...document.querySelectorAll('[data-md-component="palette"] label')].map(l => l.title),
+  searchOpen: document.querySelector('.md-header__button[for="__search"]').textContent.trim(),
+  search: document.querySelector('.md-search__inner').getAttribute('aria-label'),
+  searchInput: document.querySelector('input.md-search__input').getAttribute('aria-label'),
+  top: document.querySelector('.md-top') ? document.querySelector('.md-top').textContent.trim() : null,
+})"""
+
+
+def header_labels(page) -> dict:
+    return page.evaluate(HEADER_LABELS)
 
 
 def test_404_without_script_shows_both_languages(browser, site_url):

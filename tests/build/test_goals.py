@@ -115,8 +115,16 @@ def check_page(html: str, lang: str, view: str, data: dict):
         assert goal["statement"][lang] in card.get_text()
     note = soup.select(".cpc-goals__note")
     if view == "full":
-        measured_all = all(g["measurements"] for g in quantitative)
-        assert [n.get_text() for n in note] == ([] if measured_all else [UI["goals_measurements_note"][lang]])
+        # Said only while some goals have measurements and others wait for theirs.
+        measured = [bool(g["measurements"]) for g in quantitative]
+        waiting = any(measured) and not all(measured)
+        assert [n.get_text() for n in note] == ([UI["goals_measurements_note"][lang]] if waiting else [])
+        # No table has a column that is empty in every row.
+        for table in container.select("table.cpc-goal__table"):
+            rows = [[cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")]
+            columns = len(table.thead.find_all("th"))
+            assert all(len(row) == columns for row in rows)
+            assert all(any(row[column] for row in rows) for column in range(columns)), rows
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -15,8 +15,8 @@ def stub(src_uri: str, meta: dict | None = None, toc=(), parent=None, title: str
                            title=title, url=src_uri.removesuffix(".md") + "/", is_page=True)
 
 
-def heading(*children) -> SimpleNamespace:
-    return SimpleNamespace(children=list(children))
+def heading(*children, title: str = "h") -> SimpleNamespace:
+    return SimpleNamespace(children=list(children), title=title, url="#" + title)
 
 
 @pytest.mark.parametrize(("src_uri", "meta", "kind"), [
@@ -32,16 +32,21 @@ def test_each_page_gets_its_kind(src_uri, meta, kind):
     assert views.kind_of(stub(src_uri, meta), LANGUAGES) is kind
 
 
-def test_a_plain_page_keeps_a_table_of_contents_worth_having_and_drops_a_one_link_sidebar():
-    long_page = stub("om-klyngen.md", toc=[heading(heading(), heading())])
-    assert views.hidden_parts(long_page, views.Kind.PLAIN) == ["navigation"]
-    short_page = stub("kontakt.md", toc=[heading(heading())])
-    assert views.hidden_parts(short_page, views.Kind.PLAIN) == ["navigation", "toc"]
+@pytest.mark.parametrize("kind", list(views.Kind))
+def test_no_page_keeps_a_sidebar_and_staff_keep_what_they_hid(kind):
+    page = stub("om-klyngen.md", meta={"hide": ["footer"]}, toc=[heading(heading(), heading())])
+    assert views.hidden_parts(page, kind) == ["footer", "navigation", "toc"]
 
 
-def test_pages_that_are_not_plain_hide_both_rails_and_keep_what_staff_asked_for():
-    post = stub(f"{news.FOLDER}/besok.md", meta={"hide": ["footer"]}, toc=[heading(heading(), heading())])
-    assert views.hidden_parts(post, views.Kind.POST) == ["footer", "navigation", "toc"]
+def test_a_long_page_lists_its_sections_and_a_short_one_does_not():
+    sections = [heading(title=f"s{n}") for n in range(views.INLINE_TOC_FROM)]
+    long_page = stub("personvern.md", toc=[heading(*sections, title="title")])
+    assert [(e.title, e.url) for e in views.inline_toc(long_page)] == [(f"s{n}", f"#s{n}")
+                                                                       for n in range(views.INLINE_TOC_FROM)]
+    # Without a page title, the sections are the table's top level.
+    assert len(views.inline_toc(stub("personvern.md", toc=sections))) == views.INLINE_TOC_FROM
+    short_page = stub("kontakt.md", toc=[heading(*sections[:-1], title="title")])
+    assert views.inline_toc(short_page) == ()
 
 
 def test_a_section_page_leads_to_its_neighbours_but_not_its_index():

@@ -555,6 +555,43 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
   const search = document.querySelector("[data-cpc-search-input]");
   const words = JSON.parse(best.section.getAttribute("data-cpc-search") || "{}");
   if (search) Object.entries(words).forEach(([name, value]) => search.setAttribute(name, value));
+  // The header's own labels: the language button and list, the colour
+  // scheme toggles, search, the page's name and "back to top".
+  const header = JSON.parse(best.section.getAttribute("data-cpc-header") || "{}");
+  const set = (selector, apply) => document.querySelectorAll(selector).forEach(apply);
+  set("[data-cpc-lang-label]", (label) => { label.textContent = header.language_label; });
+  set("[data-cpc-lang-name]", (name) => {
+    name.textContent = header.language_name;
+    name.lang = best.section.lang;
+  });
+  set(".md-select__link", (link) => {
+    if (link.hreflang === best.section.lang) link.setAttribute("aria-current", "true");
+    else link.removeAttribute("aria-current");
+  });
+  document.querySelectorAll('[data-md-component="palette"] input.md-option').forEach((input, index) => {
+    const name = (header.schemes || [])[index];
+    if (!name) return;
+    input.setAttribute("aria-label", name);
+    const toggle = input.nextElementSibling;
+    if (toggle && toggle.matches("label")) toggle.title = name;
+  });
+  set('.md-header__button[for="__search"]', (open) => {
+    open.title = header.search_open;
+    const text = open.querySelector(".cpc-visually-hidden");
+    if (text) text.textContent = header.search_open;
+  });
+  set(".md-search__inner", (box) => box.setAttribute("aria-label", header.search_label));
+  set(".md-search__options", (options) => options.setAttribute("aria-label", header.search_label));
+  set('.md-search__icon[for="__search"]', (close) => { close.title = header.search_close; });
+  set('.md-search__options button[type="reset"]', (clear) => {
+    clear.title = header.search_clear;
+    clear.setAttribute("aria-label", header.search_clear);
+  });
+  set('.md-header__topic[data-md-component="header-topic"] .md-ellipsis', (topic) => { topic.textContent = header.title; });
+  set(".md-top", (top) => {
+    const text = [...top.childNodes].reverse().find((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+    if (text) text.textContent = header.top;
+  });
   document.documentElement.lang = best.section.lang;
   document.title = `${best.section.getAttribute("data-cpc-title")} - ${document.title.split(" - ").pop()}`;
 })();
