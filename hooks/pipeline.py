@@ -17,8 +17,8 @@ import sys
 for _name in [name for name in sys.modules if name == "cpc" or name.startswith("cpc.")]:
     del sys.modules[_name]
 
-from cpc import (assets, bilingual, cms, content, csp, feeds, goals, inputs, markers, news_pages, page_css,  # noqa: E402
-                 pictures, search, theme_patches, views)
+from cpc import (assets, audit, bilingual, cms, content, csp, documents, feeds, goals, inputs, markers,  # noqa: E402
+                 news_pages, page_css, pictures, search, theme_patches, views)
 
 
 class Pipeline:
@@ -104,17 +104,21 @@ class Pipeline:
         return csp.add_policy(self.css.fill(html, where), self.inputs.form_service.origin, where)
 
     # 8. After the last language: Material's script, the photos' renditions in
-    #    place of the uploads, feeds and calendars, the search index, and then
-    #    the content editor at /admin/ (after the index, so it is never searched).
+    #    place of the uploads, SVGs and PDFs cleaned, feeds and calendars, the
+    #    search index, the content editor at /admin/ (after the index, so it is
+    #    never searched), and last the gate: no published file carries
+    #    personal metadata or script.
     def on_post_build(self, config):
         if config.theme["language"] != self.inputs.languages.last_built:
             return
+        site_dir, languages = self.inputs.site_dir, self.inputs.languages
         assets.write(config)
-        pictures.publish(self.inputs.pictures, self.inputs.root, self.inputs.docs_dir, self.inputs.site_dir,
-                         self.inputs.languages)
-        feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, self.inputs.languages, self.inputs.site_dir)
-        search.build_index(self.inputs.site_dir)
-        cms.write(config, self.inputs.languages, self.inputs.root, self.inputs.site_dir)
+        pictures.publish(self.inputs.pictures, self.inputs.root, self.inputs.docs_dir, site_dir, languages)
+        cleaned = documents.publish(self.inputs.docs_dir, site_dir, [languages.root(lang) for lang in languages.locales])
+        feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, languages, site_dir)
+        search.build_index(site_dir)
+        cms.write(config, languages, self.inputs.root, site_dir)
+        audit.gate(site_dir, {**cleaned, **pictures.sources(self.inputs.pictures)})
 
     # 9. `make serve` reloads when a data file changes.
     def on_serve(self, server, config, builder):

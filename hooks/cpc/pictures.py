@@ -77,6 +77,11 @@ def publish(pictures: dict, root: Path, docs_dir: Path, site_dir: Path, language
                 (site_dir / languages.root(lang) / upload).unlink(missing_ok=True)
 
 
+def sources(pictures: dict) -> dict[str, str]:
+    """{site path: docs path} of every rendition, for the last gate's messages."""
+    return {rendition.path: picture.source for picture in pictures.values() for rendition in picture.renditions()}
+
+
 def view(picture: images.Picture, alt: str, slot: images.Slot, page_url: str, lead: bool = False) -> PictureView:
     def href(path: str) -> str:
         return get_relative_url(path, page_url or ".")

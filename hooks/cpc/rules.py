@@ -22,7 +22,8 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import bilingual, clock, datafile, directory, front_matter, goals, images, news, pictures, strings
+from cpc import (bilingual, clock, datafile, directory, documents, front_matter, goals, images, media_types, news, pictures,
+                 strings)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
@@ -164,6 +165,7 @@ class Checker:
     def run(self) -> list[Finding]:
         for rel, (nb, en) in self.misnamed.items():
             self.findings.append(Finding("error", self.docs / rel, 1, nb, en))
+        self.check_files()
         self.check_translations()
         versions: dict[str, dict] = {}
         for page in self.pages.values():
@@ -185,6 +187,20 @@ class Checker:
                         self.error(page, problem.line, problem.nb, problem.en)
         self.check_freshness()
         return self.findings
+
+    # Every file in docs/: a type staff may publish (media_types.py), and an
+    # SVG or PDF the media step can clean (documents.py).
+    def check_files(self) -> None:
+        for path in sorted(p for p in self.docs.rglob("*") if p.is_file()):
+            rel = path.relative_to(self.docs).as_posix()
+            if media_types.is_ignored(rel):
+                continue
+            kind = media_types.treatment(rel)
+            problems = ([media_types.refusal(rel)] if kind is media_types.Treatment.REFUSED
+                        else documents.check_svg(path) if kind is media_types.Treatment.SVG
+                        else documents.check_pdf(path) if kind is media_types.Treatment.PDF else [])
+            for problem in problems:
+                self.findings.append(Finding("error", path, problem.line, problem.nb, problem.en))
 
     # A news post or event: the build's own rules (hooks/cpc/news.py).
     def check_post(self, page: Page):

@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pikepdf
+
 from sitetools.build import PROJECT_PARTS, ROOT, build_project, copy_project  # noqa: F401
 from support.site import DEFAULT, NEWS, in_languages, source_name
 
@@ -50,7 +52,10 @@ def write_fixture_posts(project: Path, today) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(project / "docs" / "assets" / "images" / "logo.svg", folder / "to-sprak.svg")
     # An attachment beside the event, linked from both languages' text.
-    (folder / "workshop-program.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    # (A real one page PDF: the media step reads and cleans every PDF.)
+    program = pikepdf.new()
+    program.add_blank_page()
+    program.save(folder / "workshop-program.pdf")
     for slug, versions in posts.items():
         for lang, (title, description, date, event) in versions.items():
             lines = ["---", f"title: {title}", f"description: {description}", f"date: {date}"]

@@ -1,0 +1,72 @@
+"""Every published file is clean, by type (issue 25), through a real build:
+an Inkscape SVG with a script and its author's name, a PDF with an author,
+a script and a photo with EXIF inside, and a photo saved as .jfif with its
+GPS position. A video is refused by `make check` and the build alike."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+
+from cpc import audit
+from support import ROOT, build_project, copy_project
+from support.site import NEWS, in_languages, source_name
+from support.media_files import AUTHOR, inkscape_svg, pdf_with_author, phone_jpeg_bytes
+
+CHECK = ROOT / "scripts" / "check_content.py"
+PAGE = "om-klyngen"
+
+
+def run_check(project) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(CHECK), "--root", str(project)], capture_output=True, text=True,
+                          env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=120)
+
+
+def test_uploads_of_every_type_are_published_clean(tmp_path):
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    (docs / "assets" / "logos").mkdir(parents=True, exist_ok=True)
+    (docs / "assets" / "logos" / "inkscape.svg").write_bytes(inkscape_svg())
+    pdf_with_author(docs / "assets" / "agenda.pdf", phone_jpeg_bytes())
+    (docs / "assets" / "images" / "nedlastet.jfif").write_bytes(phone_jpeg_bytes((1200, 800)))
+    for lang, (logo, agenda, photo) in in_languages(("Logoen", "Agenda (PDF)", "Et nedlastet bilde"),
+                                                    ("The logo", "Agenda (PDF)", "A downloaded photo")).items():
+        page = docs / source_name(PAGE, lang)
+        page.write_text(page.read_text(encoding="utf-8") + f"\n![{logo}](assets/logos/inkscape.svg)\n\n"
+                        f"[{agenda}](assets/agenda.pdf)\n\n![{photo}](assets/images/nedlastet.jfif)\n", encoding="utf-8")
+    assert run_check(project).returncode == 0
+    site = tmp_path / "site"
+    result = build_project(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    svg = (site / "assets" / "logos" / "inkscape.svg").read_bytes()
+    assert audit.svg_findings(svg) == [] and AUTHOR.encode() not in svg and b"<rect" in svg
+    assert audit.pdf_findings(site / "assets" / "agenda.pdf") == []
+    assert AUTHOR.encode() not in (site / "assets" / "agenda.pdf").read_bytes()
+    assert not list(site.rglob("*.jfif"))
+    article = BeautifulSoup((site / PAGE / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+    img = article.select_one('picture img[alt="Et nedlastet bilde"]')
+    assert img is not None and (site / PAGE / img["src"]).resolve().is_file()
+    # Independently of the gate that passed: nothing published carries a trace.
+    for path in site.rglob("*"):
+        if path.suffix.lower() in audit.RASTER_SUFFIXES | {".svg", ".pdf"}:
+            assert audit.findings(path) == [], path
+
+
+def test_a_video_stops_make_check_and_the_build_with_the_same_words(tmp_path):
+    project = copy_project(tmp_path / "project")
+    video = project / "docs" / NEWS / "IMG_0042.MOV"
+    video.parent.mkdir(parents=True, exist_ok=True)
+    video.write_bytes(b"\0\0\0\x14ftypqt  \0\0\0\0qt  " + bytes(64))
+    check = run_check(project)
+    assert check.returncode == 1
+    head = f"docs/{NEWS}/IMG_0042.MOV:1: FEIL / ERROR"
+    assert head in check.stdout and "videotjeneste" in check.stdout and "link card" in check.stdout, check.stdout
+    build = build_project(project, tmp_path / "site")
+    output = build.stdout + build.stderr
+    assert build.returncode != 0 and head in output and "Traceback" not in output
+    norwegian = next(line for line in check.stdout.splitlines() if line.strip().startswith("nb:") and "MOV" in line)
+    assert norwegian in output
+    assert not (tmp_path / "site" / "index.html").exists()
