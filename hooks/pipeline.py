@@ -18,7 +18,7 @@ for _name in [name for name in sys.modules if name == "cpc" or name.startswith("
     del sys.modules[_name]
 
 from cpc import (assets, audit, bilingual, cms, content, csp, documents, feeds, goals, inputs, markers,  # noqa: E402
-                 news_pages, page_css, pictures, search, theme_patches, views)
+                 media, news_pages, page_css, pictures, search, theme_patches, views)
 
 
 class Pipeline:
@@ -28,6 +28,12 @@ class Pipeline:
     inputs: inputs.Inputs
     macros: markers.Macros
     css: page_css.PageCss
+
+    def __init__(self):
+        # The one thing remembered between events, across both languages'
+        # builds: the photos pages' text used (docs path -> images.Picture),
+        # whose renditions on_post_build writes.
+        self.used: dict = {}
 
     # 1. Configuration: read and check every input once.
     def on_config(self, config):
@@ -49,6 +55,7 @@ class Pipeline:
     def on_nav(self, nav, config, files):
         lang = config.theme["language"]
         bilingual.share_assets(files, config)
+        media.nfc_names(files)  # here, after static-i18n has made its own copies of the files
         news_pages.add(nav, files, config, self.inputs.news, self.inputs.ui[lang], self.inputs.languages.root(lang), lang)
         return nav
 
@@ -57,7 +64,9 @@ class Pipeline:
         page.meta["template"] = views.kind_of(page, self.inputs.languages).template
         return markdown
 
-    # 4. Each page's body: generated blocks at their markers, staff notes out.
+    # 4. Each page's body: generated blocks at their markers, every photo it
+    #    uses as a responsive picture (a link to one leads to a clean copy),
+    #    staff notes out.
     def on_page_content(self, html, page, config, files):
         lang, ui, where = page.file.locale, self.inputs.ui[page.file.locale], f"docs/{page.file.src_uri}"
         html = markers.replace(
@@ -67,9 +76,15 @@ class Pipeline:
             service=self.inputs.form_service, ui=ui, lang=lang,
             members=lambda: views.member_groups(self.inputs, ui, page.url),
             people=lambda: views.people(self.inputs, lang, page.url))
-        html = pictures.in_text(html, page.url, self.inputs.pictures,
-                                lambda view: self.macros.call(markers.PICTURE_MACRO, "picture", where, view))
+        html = media.process(html, media.find(html, page.url, page.file.src_uri, self.inputs.docs_files), page.url,
+                             lambda source: self.photo(source, where),
+                             lambda view: self.macros.call(markers.PICTURE_MACRO, "picture", where, view))
         return content.strip_staff_notes(html)
+
+    def photo(self, source: str, where: str):
+        if source not in self.used:
+            self.used[source] = pictures.render_used(source, self.inputs.docs_dir, self.inputs.root, where)
+        return self.used[source]
 
     # 5. Templates: Material's, with our few checked patches and our filters.
     def on_env(self, env, config, files):
@@ -113,12 +128,14 @@ class Pipeline:
             return
         site_dir, languages = self.inputs.site_dir, self.inputs.languages
         assets.write(config)
-        pictures.publish(self.inputs.pictures, self.inputs.root, self.inputs.docs_dir, site_dir, languages)
+        every = [*self.inputs.pictures.values(), *self.used.values()]
+        pictures.write(every, self.inputs.root, site_dir)
+        pictures.remove_uploads(self.inputs.docs_dir, site_dir, languages)
         cleaned = documents.publish(self.inputs.docs_dir, site_dir, [languages.root(lang) for lang in languages.locales])
         feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, languages, site_dir)
         search.build_index(site_dir)
         cms.write(config, languages, self.inputs.root, site_dir)
-        audit.gate(site_dir, {**cleaned, **pictures.sources(self.inputs.pictures)})
+        audit.gate(site_dir, {**cleaned, **pictures.sources(every)})
 
     # 9. `make serve` reloads when a data file changes.
     def on_serve(self, server, config, builder):

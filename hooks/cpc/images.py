@@ -242,22 +242,28 @@ def _too_small(label: str, width: int, min_width: int) -> ImageProblem:
 
 # ----------------------------------------------------------------- inspect
 
-def _case_exact_lookup(path: Path) -> tuple[bool, str | None]:
-    """(exists with exactly this spelling, the spelling on disk if only the
-    case differs). Compares directory listings, so a case-insensitive file
-    system (macOS, Windows) cannot hide a wrong case that breaks on Linux."""
-    parts = path.absolute().parts
+def _case_exact_lookup(path: Path) -> tuple[Path | None, str | None]:
+    """(the file as it is on disk, if it exists with exactly this spelling;
+    the spelling on disk if only the case differs). Compares directory
+    listings, so a case-insensitive file system (macOS, Windows) cannot hide
+    a wrong case that breaks on Linux. A name a Mac decomposed (NFD) is the
+    same name as the one typed (NFC)."""
+    parts = Path(os.path.normpath(path.absolute())).parts
     current = Path(parts[0])
     for part in parts[1:]:
         try:
             names = os.listdir(current)
         except OSError:
-            return False, None
+            return None, None
         if part not in names:
-            variant = next((n for n in names if n.casefold() == part.casefold()), None)
-            return False, variant
+            composed = unicodedata.normalize("NFC", part)
+            same = next((n for n in names if unicodedata.normalize("NFC", n) == composed), None)
+            if same is None:
+                variant = next((n for n in names if n.casefold() == part.casefold()), None)
+                return None, variant
+            part = same
         current = current / part
-    return current.is_file(), None
+    return (current, None) if current.is_file() else (None, None)
 
 
 def _is_heif(head: bytes) -> bool:
@@ -335,9 +341,10 @@ def inspect(path: Path, label: str, min_width: int, cache_dir: Path | None = Non
     decodes completely, and is wide enough (a warning otherwise). `label` is
     how messages name the file, e.g. "nyheter/foto.jpg". With `cache_dir`, an
     upload that passed once is not decoded again (keyed by its bytes)."""
-    exists, variant = _case_exact_lookup(path)
-    if not exists:
+    found, variant = _case_exact_lookup(path)
+    if found is None:
         return None, [_missing(label, variant)]
+    path = found
     if path.suffix.lower() in OTHER_IMAGE_SUFFIXES:
         return None, [_unsupported(label, path.suffix.lstrip(".").upper())]
     passed = cache_dir / "inspected" / f"{hashlib.sha256(path.read_bytes()).hexdigest()}.json" if cache_dir else None

@@ -13,7 +13,9 @@ import bisect
 import difflib
 import logging
 import os
+import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,8 +24,8 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import (bilingual, clock, datafile, directory, documents, front_matter, goals, images, media_types, news, pictures,
-                 strings)
+from cpc import (bilingual, clock, datafile, directory, documents, front_matter, goals, images, media, media_types, news,
+                 pictures, strings)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
@@ -142,11 +144,10 @@ class Checker:
         }
         self.findings: list[Finding] = []
         self.notes: list[str] = []
-        # Photos the content uses, for the build's image step: in text, and as posts' images.
+        self.files = media.docs_index(docs)
+        # Each photo's problems, inspected once (the build finds the photos
+        # pages use in their HTML itself: media.py).
         self.inspected: dict[str, list] = {}
-        self.photos: set[str] = set()
-        self.post_images: set[str] = set()
-        self.small_photos: set[str] = set()
 
     def error(self, page: Page, line: int, nb: str, en: str) -> None:
         self.findings.append(Finding("error", page.path, line, nb, en))
@@ -208,7 +209,7 @@ class Checker:
         for problem in problems:
             self.error(page, problem.line, problem.nb, problem.en)
         if version and version.image and pictures.is_upload(version.image):
-            self.check_photo(page, version.image_line, version.image, post=True)
+            self.check_photo(page, version.image_line, version.image)
         return version
 
     # A page without its translation.
@@ -390,9 +391,9 @@ class Checker:
                     f"docs/{rel}. Use the id of a heading that exists there, or remove \"#{anchor}\".",
                 )
             return
-        if is_image and pictures.is_upload(rel):
+        if pictures.is_upload(rel):  # shown, or linked: both lead to its renditions
             self.check_photo(page, line, rel)
-        elif not (self.docs / rel).is_file():
+        elif unicodedata.normalize("NFC", posixpath.normpath(rel)) not in self.files:
             self.error(
                 page, line,
                 f"{what_nb} «{target}» peker til en fil som ikke finnes (docs/{rel}). Sjekk filnavnet "
@@ -402,14 +403,12 @@ class Checker:
             )
 
     # Photos: the image step's own check (images.py), once per file.
-    def check_photo(self, page: Page, line: int, rel: str, post: bool = False) -> None:
+    def check_photo(self, page: Page, line: int, rel: str) -> None:
         if rel not in self.inspected:
             self.inspected[rel] = images.inspect(self.docs / rel, rel, images.LEAD.min_width,
                                                  self.root / pictures.CACHE_DIR)[1]
         for problem in self.inspected[rel]:
             (self.error if problem.level == "error" else self.warning)(page, line, problem.nb, problem.en)
-        if not any(p.level == "error" for p in self.inspected[rel]):
-            (self.post_images if post else self.photos).add(rel)
 
     def missing_alt(self, page: Page, line: int, src: str) -> None:
         self.error(
@@ -436,9 +435,11 @@ class Checker:
                 continue
             self.check_target(page, page.line_of(match.start(2)), match.group(2), False)
         for match in IMG_TAG.finditer(text):
+            src = re.search(r"""\ssrc\s*=\s*["']?([^"'>]+)""", match.group(0))
             if not ALT_ATTR.search(match.group(0)):
-                src = re.search(r"""src\s*=\s*["']?([^"'\s>]+)""", match.group(0))
                 self.missing_alt(page, page.line_of(match.start()), src.group(1) if src else "")
+            if src:  # raw HTML: relative to the Markdown file, as the build reads it (media.py)
+                self.check_target(page, page.line_of(match.start()), src.group(1), True)
 
     # Raw <script> in content.
     def check_scripts(self, page: Page) -> None:
@@ -588,27 +589,16 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
         if path and pictures.is_upload(path):
             for problem in images.inspect(docs / path, path, images.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
                 findings.append(Finding(problem.level, docs / path, 1, problem.nb, problem.en))
-            checker.small_photos.add(path)
     return findings
 
 
-@dataclass(frozen=True)
-class Photos:
-    """The raster images the content uses (docs-relative): in text, as posts'
-    images, and small (logos, portraits)."""
-    in_text: frozenset
-    of_posts: frozenset
-    small: frozenset
-
-
-def stop_on_errors(root: Path, docs: Path, languages: Languages) -> Photos:
+def stop_on_errors(root: Path, docs: Path, languages: Languages) -> None:
     """The build refuses what `make check` refuses, with the same messages;
-    warnings go to the log. Returns the photos the image step must render."""
-    findings, _, pages, checker = _check(root, docs, languages)
+    warnings go to the log."""
+    findings, _, pages, _ = _check(root, docs, languages)
     errors = [f for f in findings if f.level == "error"]
     if errors:
         raise PluginError("\n".join(describe(f, root) for f in errors) + "\n" + summary(len(errors), 0, pages))
     for finding in findings:
         if finding.path.suffix != ".md" or "piksler" in finding.nb:
             log.info(describe(finding, root))
-    return Photos(frozenset(checker.photos), frozenset(checker.post_images), frozenset(checker.small_photos))

@@ -1,0 +1,90 @@
+"""Pictures are found where pages use them (issue 25): however staff wrote a
+picture or a link to one, readers get a clean rendition, and no upload a
+page uses is deleted from under it. One build of a project where a page
+uses photos in every form the content editor or a hand-written page gives."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from cpc import audit
+from support import build_project, copy_project
+from support.media_files import phone_jpeg_bytes
+from support.site import LOCALES, in_languages, root, source_name
+
+PAGE = "om-klyngen"
+FOLDER = "assets/images"
+# name on disk -> how the Norwegian page uses it (the English page the same, in English)
+FORMS = {
+    "raw.jpg": '<img src="assets/images/raw.jpg" alt="{alt}">',
+    "referanse.jpg": "![{alt}][bilde]\n\n[bilde]: assets/images/referanse.jpg",
+    "absolutt.jpg": "![{alt}](/assets/images/absolutt.jpg)",
+    "med mellomrom.jpg": "![{alt}](assets/images/med mellomrom.jpg)",
+    "picture.jpg": '<picture><source srcset="assets/images/picture.jpg"><img src="assets/images/picture.jpg" alt="{alt}">'
+                   "</picture>",
+    unicodedata.normalize("NFD", "på-tur.jpg"): "![{alt}](assets/images/på-tur.jpg)",
+}
+LINKED = "pressebilde.jpg"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("uses") / "project")
+    images = project / "docs" / FOLDER
+    for name in [*FORMS, LINKED]:
+        (images / name).write_bytes(phone_jpeg_bytes((900, 600)))
+    for lang, word in in_languages("Bilde", "Picture").items():
+        page = project / "docs" / source_name(PAGE, lang)
+        uses = [form.format(alt=f"{word} {n}") for n, form in enumerate(FORMS.values())]
+        uses.append(f"[{word}: last ned]({FOLDER}/{LINKED})")
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(uses) + "\n", encoding="utf-8")
+    dest = tmp_path_factory.mktemp("uses-site")
+    result = build_project(project, dest)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return dest
+
+
+def article(site: Path, lang: str):
+    address = f"{root(lang)}{PAGE}/"
+    return address, BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_every_form_of_picture_becomes_a_clean_responsive_picture(site, lang):
+    address, body = article(site, lang)
+    word = in_languages("Bilde", "Picture")[lang]
+    for n in range(len(FORMS)):
+        img = body.select_one(f'img[alt="{word} {n}"]')
+        assert img is not None, n
+        assert img.parent.name == "picture" and "cpc-picture" in img.parent["class"], img.parent
+        assert img["loading"] == "lazy" and img["width"] and img["height"]
+        for candidate in [img["src"]] + [c.split()[0] for c in img["srcset"].split(",")]:
+            published = (site / address / unquote(candidate)).resolve()
+            assert published.is_file(), candidate
+            assert audit.findings(published) == [], published
+    assert len(body.select("picture")) == len(FORMS), "one picture each, the raw <picture> replaced"
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_link_to_a_photo_leads_to_its_clean_rendition(site, lang):
+    address, body = article(site, lang)
+    link = next(a for a in body.select("a") if "last ned" in a.get_text())
+    target = (site / address / unquote(link["href"])).resolve()
+    assert target.is_file() and target.name != LINKED
+    with Image.open(target) as image:
+        assert image.format == "JPEG" and image.size == (600, 900)  # the whole photo, upright (EXIF orientation 6)
+    assert audit.findings(target) == []
+
+
+def test_no_upload_is_published_and_no_page_points_at_one(site):
+    names = {unicodedata.normalize("NFC", n) for n in [*FORMS, LINKED]}
+    published = {unicodedata.normalize("NFC", p.name) for p in site.rglob("*")}
+    assert not names & published
+    for html in site.rglob("*.html"):
+        text = unquote(html.read_text(encoding="utf-8"))
+        assert not any(f"/{name}" in unicodedata.normalize("NFC", text) for name in names), html
