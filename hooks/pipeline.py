@@ -31,7 +31,7 @@ class Pipeline:
 
     def __init__(self):
         # The one thing remembered between events, across both languages'
-        # builds: the photos pages' text used (docs path -> images.Picture),
+        # builds: the photos pages' text used (docs path -> image_render.Picture),
         # whose renditions on_post_build writes.
         self.used: dict = {}
 

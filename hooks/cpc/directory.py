@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cpc import datafile, images
+from cpc import datafile, media_types
 from cpc.problems import Problem, unknown_fields
 
 MEMBERS_FILE, PEOPLE_FILE, ORGANISATION_FILE = "data/members.yml", "data/people.yml", "data/organisation.yml"
@@ -117,7 +117,7 @@ def check_members(data, docs_dir: Path, label: str) -> tuple[tuple, list[Problem
             problems.append(Problem(entry.line_of("kind"), f"«kind» for «{name}» må være en av: {', '.join(KINDS)}.",
                                     f"\"kind\" for \"{name}\" must be one of: {', '.join(KINDS)}."))
         logo = _file(entry, "logo", docs_dir, problems)
-        if logo and not (logo.lower().endswith(".svg") or images.is_raster(logo)):
+        if logo and not (logo.lower().endswith(".svg") or media_types.is_raster(logo)):
             problems.append(Problem(entry.line_of("logo"), "Logoen må være SVG, PNG, JPEG eller WebP.",
                                     "The logo must be SVG, PNG, JPEG or WebP."))
         members.append(Member(name, url if isinstance(url, str) else "", logo or "", kind))

@@ -39,7 +39,7 @@ class Inputs:
     now: datetime.datetime  # the build's one clock (clock.py)
     preview: bool
     held_back: tuple  # docs-relative sources of drafts and posts dated after today
-    pictures: dict  # docs-relative path -> images.Picture: posts' images, logos and portraits
+    pictures: dict  # docs-relative path -> image_render.Picture: posts' images, logos and portraits
     docs_files: dict  # NFC docs-relative path -> the path on disk, of every file that is not a page (media.py)
     directory: directory.Directory  # members, people, the organisation's facts
     main_sections: dict  # locale -> ((title, site-relative URL), ...): the menu's top level

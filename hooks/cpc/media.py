@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from cpc import images, media_types, pictures
+from cpc import image_render, media_types, pictures
 
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -167,13 +167,13 @@ def _start_tag(name: str, attrs: dict) -> str:
 
 def process(page_html: str, uses: list[Use], page_url: str, picture_of, macro) -> str:
     """The page with each use rewritten: `picture_of(source)` gives the
-    rendered images.Picture, `macro(view)` the picture's markup."""
+    rendered image_render.Picture, `macro(view)` the picture's markup."""
     out, at = [], 0
     for use in uses:
         picture = picture_of(use.source)
         out.append(page_html[at:use.start])
         if use.kind == "picture":
-            out.append(macro(pictures.view(picture, use.attrs.get("alt", ""), images.LEAD, page_url)))
+            out.append(macro(pictures.view(picture, use.attrs.get("alt", ""), image_render.LEAD, page_url)))
         else:
             largest = get_relative_url(picture.fallback[-1].path, page_url or ".")
             out.append(_start_tag("a", {**use.attrs, "href": largest}))

@@ -15,6 +15,7 @@ opp") says the same to staff.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from cpc.problems import Problem
@@ -106,3 +107,93 @@ def refusal(rel: str) -> Problem:
         f"\"{name}\" is a file type ({kind}) the website does not publish. The website takes photos (JPEG, PNG, "
         "HEIC, WebP, AVIF), logos and drawings (SVG) and documents (PDF); see \"Filer du kan laste opp\" in "
         "CONTRIBUTING.md. Save the file in one of those formats, or delete it.")
+
+
+# ------------------------------------------------------------- photos
+
+def is_raster(name: str) -> bool:
+    """True for anything the image step must handle or refuse; False for SVG
+    (left as it is) and non-images."""
+    ending = suffix(name)
+    return ending in PHOTO_SUFFIXES or ending in OTHER_IMAGE_SUFFIXES
+
+
+@dataclass(frozen=True)
+class ImageProblem:
+    kind: str      # missing | unsupported | corrupt | heic_unreadable | too_small
+    level: str     # error | warning
+    nb: str
+    en: str
+
+
+class ImageRejected(Exception):
+    """render() met a photo that inspect() would have refused."""
+
+    def __init__(self, problem: ImageProblem):
+        super().__init__(problem.en)
+        self.problem = problem
+
+
+# ------------------------------------------------------ photos' messages
+
+def missing_image(label: str, variant: str | None) -> ImageProblem:
+    if variant:
+        return ImageProblem(
+            "missing", "error",
+            nb=f"Finner ikke bildet «{label}». Det som finnes, heter «{variant}». Skriv navnet med "
+               "nøyaktig de samme store og små bokstavene som filen har.",
+            en=f"The image \"{label}\" was not found. What exists is called \"{variant}\". Write the "
+               "name with exactly the same capital and small letters as the file.")
+    return ImageProblem(
+        "missing", "error",
+        nb=f"Finner ikke bildet «{label}». Sjekk at bildet er lastet opp, og at navnet er skrevet "
+           "likt, med samme store og små bokstaver.",
+        en=f"The image \"{label}\" was not found. Check that it is uploaded and that the name is "
+           "spelt the same, with the same capital and small letters.")
+
+
+def unsupported_image(label: str, found: str | None) -> ImageProblem:
+    if found:
+        return ImageProblem(
+            "unsupported", "error",
+            nb=f"«{label}» er et {found}-bilde, og det formatet kan ikke brukes på nettsidene. "
+               "Lagre bildet som JPEG eller PNG og last det opp på nytt.",
+            en=f"\"{label}\" is a {found} image, a format the website cannot use. Save the picture "
+               "as JPEG or PNG and upload it again.")
+    return ImageProblem(
+        "unsupported", "error",
+        nb=f"«{label}» er ikke et bilde vi kan lese, selv om navnet ser slik ut. Last opp bildet "
+           "som JPEG eller PNG, slik det kom fra telefonen eller kameraet.",
+        en=f"\"{label}\" is not an image we can read, even though its name looks like one. Upload "
+           "the picture as JPEG or PNG, as it came from the phone or camera.")
+
+
+def corrupt_image(label: str) -> ImageProblem:
+    return ImageProblem(
+        "corrupt", "error",
+        nb=f"Bildet «{label}» er skadet eller bare delvis lastet opp, og kan ikke leses. Last det "
+           "opp på nytt fra telefonen eller kameraet.",
+        en=f"The image \"{label}\" is damaged or only partly uploaded, and cannot be read. Upload "
+           "it again from the phone or camera.")
+
+
+def heic_unreadable(label: str) -> ImageProblem:
+    return ImageProblem(
+        "heic_unreadable", "error",
+        nb=f"«{label}» er et HEIC-bilde (iPhone-formatet), og det kan ikke leses her. Lagre bildet "
+           "som JPEG og last det opp på nytt: på iPhone, velg Innstillinger > Kamera > Formater > "
+           "Mest kompatibel før du tar bildet, eller del eller eksporter bildet som JPEG.",
+        en=f"\"{label}\" is a HEIC image (the iPhone format), and it cannot be read here. Save the "
+           "picture as JPEG and upload it again: on an iPhone, choose Settings > Camera > Formats "
+           "> Most Compatible before taking the photo, or share or export it as JPEG.")
+
+
+def too_small_image(label: str, width: int, min_width: int) -> ImageProblem:
+    return ImageProblem(
+        "too_small", "warning",
+        nb=f"Bildet «{label}» er bare {width} piksler bredt, men plassen det skal fylle, trenger "
+           f"minst {min_width}, så det vil se uskarpt ut. Bruk originalbildet fra telefonen eller "
+           "kameraet om du har det.",
+        en=f"The image \"{label}\" is only {width} pixels wide, but the space it fills needs at "
+           f"least {min_width}, so it will look blurred. Use the original photo from the phone or "
+           "camera if you have it.")

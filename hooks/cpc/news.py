@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cpc import datafile, front_matter, images, places
+from cpc import datafile, front_matter, media_types, places
 from cpc.clock import OSLO
 from cpc.problems import Problem, build_error, unknown_fields
 
@@ -166,7 +166,7 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
         problems.append(Problem(meta.line_of("image"),
                                 "Bildet mangler alternativ tekst. Legg til «image_alt: kort beskrivelse av bildet».",
                                 "The image has no alt text. Add \"image_alt: a short description of the image\"."))
-    if image and docs_dir is not None and not images.is_raster(str(image)) and not (Path(docs_dir) / FOLDER / str(image)).is_file():
+    if image and docs_dir is not None and not media_types.is_raster(str(image)) and not (Path(docs_dir) / FOLDER / str(image)).is_file():
         problems.append(Problem(meta.line_of("image"), f"Bildet «{image}» finnes ikke i docs/{FOLDER}/. Last det opp ved siden av innlegget.",
                                 f"The image \"{image}\" is not in docs/{FOLDER}/. Upload it beside the post."))
     event = None

@@ -1,5 +1,5 @@
 """Photos in the site: every raster image the content uses goes through the
-image step (images.py), once per build, cached by content.
+image step (image_render.py), once per build, cached by content.
 
 - A post's `image` gets lead and thumbnail renditions and a 1200x630 og:image
   crop; members' logos and people's photos get thumbnails; an image a page's
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from cpc import images
+from cpc import image_render, media_types
 from cpc.problems import Problem, build_error
 from cpc.strings import View, strict
 
@@ -31,7 +31,7 @@ log = logging.getLogger("mkdocs.hooks.cpc")
 CACHE_DIR = ".cache/images"
 # Design images the templates link as they are (views.DEFAULT_OG_IMAGE), not uploads.
 KEPT_AS_IS = ("assets/images/og-image.png",)
-POST_WIDTHS = tuple(sorted(set(images.LEAD.widths) | set(images.THUMBNAIL.widths)))
+POST_WIDTHS = tuple(sorted(set(image_render.LEAD.widths) | set(image_render.THUMBNAIL.widths)))
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,11 @@ class PictureView(View):
 
 def is_upload(src_uri: str) -> bool:
     """A raster file in docs/ that staff uploaded (never published as it is)."""
-    return images.is_raster(src_uri) and src_uri not in KEPT_AS_IS
+    return media_types.is_raster(src_uri) and src_uri not in KEPT_AS_IS
 
 
 def render_all(docs_dir: Path, root: Path, post_images: set[str], small: set[str]) -> dict:
-    """{docs-relative path: images.Picture} for the photos front matter and
+    """{docs-relative path: image_render.Picture} for the photos front matter and
     data files name: posts' images (lead and thumbnail widths, og:image) and
     small ones (logos and portraits: thumbnail widths)."""
     cache = root / CACHE_DIR
@@ -62,17 +62,17 @@ def render_all(docs_dir: Path, root: Path, post_images: set[str], small: set[str
         if not is_upload(source):
             continue
         post = source in post_images
-        widths = POST_WIDTHS if post else images.THUMBNAIL.widths
-        pictures[source] = images.render(docs_dir / source, source, widths, cache, og=post)
+        widths = POST_WIDTHS if post else image_render.THUMBNAIL.widths
+        pictures[source] = image_render.render(docs_dir / source, source, widths, cache, og=post)
     return pictures
 
 
-def render_used(source: str, docs_dir: Path, root: Path, where: str) -> images.Picture:
+def render_used(source: str, docs_dir: Path, root: Path, where: str) -> image_render.Picture:
     """The lead renditions of a photo a page's text uses; a photo the image
     step refuses stops the build with its message, at the line that names it."""
     try:
-        return images.render(docs_dir / source, source, images.LEAD.widths, root / CACHE_DIR)
-    except images.ImageRejected as rejected:
+        return image_render.render(docs_dir / source, source, image_render.LEAD.widths, root / CACHE_DIR)
+    except media_types.ImageRejected as rejected:
         page = docs_dir / where.removeprefix("docs/")
         line = next((number for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1)
                      if posixpath.basename(source) in text), 1) if page.is_file() else 1
@@ -80,9 +80,9 @@ def render_used(source: str, docs_dir: Path, root: Path, where: str) -> images.P
 
 
 def write(pictures, root: Path, site_dir: Path) -> None:
-    """Renditions into the site (images.Picture values)."""
+    """Renditions into the site (image_render.Picture values)."""
     for picture in pictures:
-        images.write(picture, root / CACHE_DIR, site_dir)
+        image_render.write(picture, root / CACHE_DIR, site_dir)
 
 
 def remove_uploads(docs_dir: Path, site_dir: Path, languages) -> None:
@@ -99,7 +99,7 @@ def sources(pictures) -> dict[str, str]:
     return {rendition.path: picture.source for picture in pictures for rendition in picture.renditions()}
 
 
-def view(picture: images.Picture, alt: str, slot: images.Slot, page_url: str, lead: bool = False) -> PictureView:
+def view(picture: image_render.Picture, alt: str, slot: image_render.Slot, page_url: str, lead: bool = False) -> PictureView:
     def href(path: str) -> str:
         return get_relative_url(path, page_url or ".")
 

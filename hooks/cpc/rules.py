@@ -24,8 +24,8 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import (bilingual, clock, datafile, directory, documents, front_matter, goals, images, media, media_types, news,
-                 pictures, strings)
+from cpc import (bilingual, clock, datafile, directory, documents, front_matter, goals, image_inspect, image_render, media,
+                 media_types, news, pictures, strings)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
@@ -402,10 +402,10 @@ class Checker:
                 f"(upper and lower case matter), or upload the file.",
             )
 
-    # Photos: the image step's own check (images.py), once per file.
+    # Photos: the image step's own check (image_inspect.py), once per file.
     def check_photo(self, page: Page, line: int, rel: str) -> None:
         if rel not in self.inspected:
-            self.inspected[rel] = images.inspect(self.docs / rel, rel, images.LEAD.min_width,
+            self.inspected[rel] = image_inspect.inspect(self.docs / rel, rel, image_render.LEAD.min_width,
                                                  self.root / pictures.CACHE_DIR)[1]
         for problem in self.inspected[rel]:
             (self.error if problem.level == "error" else self.warning)(page, line, problem.nb, problem.en)
@@ -587,7 +587,7 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
     findings = [Finding("error", root / label, p.line, p.nb, p.en) for label, ps in problems.items() for p in ps]
     for path in [m.logo for m in found.members] + [p.photo for p in found.people if p.photo]:
         if path and pictures.is_upload(path):
-            for problem in images.inspect(docs / path, path, images.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
+            for problem in image_inspect.inspect(docs / path, path, image_render.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
                 findings.append(Finding(problem.level, docs / path, 1, problem.nb, problem.en))
     return findings
 

@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from cpc import audit, documents, images, media_types
+from cpc import audit, documents, image_render, media_types
 from cpc.media_types import Treatment
 from sitetools.photos import save_phone_heic, tiled_upright_photo
 from support.media_files import AUTHOR, clean_png_bytes, inkscape_svg, pdf_with_author, phone_jpeg_bytes
@@ -131,9 +131,9 @@ def test_a_jfif_goes_through_the_image_step_and_comes_out_clean(tmp_path):
     upload = tmp_path / "nedlastet.jfif"
     upload.write_bytes(phone_jpeg_bytes((900, 600)))
     assert "GPS position (EXIF)" in audit.strip_check(upload)
-    assert images.is_raster(upload.name)
-    picture = images.render(upload, "nedlastet.jfif", images.THUMBNAIL.widths, tmp_path / "cache")
-    images.write(picture, tmp_path / "cache", tmp_path / "site")
+    assert media_types.is_raster(upload.name)
+    picture = image_render.render(upload, "nedlastet.jfif", image_render.THUMBNAIL.widths, tmp_path / "cache")
+    image_render.write(picture, tmp_path / "cache", tmp_path / "site")
     assert all(audit.findings(tmp_path / "site" / r.path) == [] for r in picture.renditions())
 
 
