@@ -18,7 +18,7 @@ for _name in [name for name in sys.modules if name == "cpc" or name.startswith("
     del sys.modules[_name]
 
 from cpc import (assets, audit, bilingual, cms, content, csp, documents, feeds, goals, inputs, markers,  # noqa: E402
-                 media, news_pages, page_css, pictures, search, theme_patches, views)
+                 media, news_pages, page_css, pictures, search, theme_patches, videos, views)
 
 
 class Pipeline:
@@ -65,8 +65,8 @@ class Pipeline:
         return markdown
 
     # 4. Each page's body: generated blocks at their markers, every photo it
-    #    uses as a responsive picture (a link to one leads to a clean copy),
-    #    staff notes out.
+    #    uses as a responsive picture (a link to one leads to a clean copy), a
+    #    link to a video as a card naming its host, staff notes out.
     def on_page_content(self, html, page, config, files):
         lang, ui, where = page.file.locale, self.inputs.ui[page.file.locale], f"docs/{page.file.src_uri}"
         html = markers.replace(
@@ -79,6 +79,7 @@ class Pipeline:
         html = media.process(html, media.find(html, page.url, page.file.src_uri, self.inputs.docs_files), page.url,
                              lambda source: self.photo(source, where),
                              lambda view: self.macros.call(markers.PICTURE_MACRO, "picture", where, view))
+        html = videos.cards(html, lambda view: self.macros.call(videos.VIDEO_MACRO, "video", where, view, ui))
         return content.strip_staff_notes(html)
 
     def photo(self, source: str, where: str):

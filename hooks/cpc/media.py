@@ -51,7 +51,7 @@ class Use:
     attrs: dict      # the <img>'s or <a>'s attributes
 
 
-class _Tags(HTMLParser):
+class Tags(HTMLParser):
     """Start and end tags with their offsets in the text."""
 
     def __init__(self, text: str):
@@ -76,6 +76,22 @@ class _Tags(HTMLParser):
     def handle_endtag(self, tag):
         start = self._offset()
         self.tags.append(Tag("/" + tag, {}, start, self.text.index(">", start) + 1))
+
+    @staticmethod
+    def text_of(fragment: str) -> str:
+        """The text of an HTML fragment, tags left out, entities decoded."""
+        class Text(HTMLParser):
+            def __init__(self):
+                super().__init__(convert_charrefs=True)
+                self.parts = []
+
+            def handle_data(self, data):
+                self.parts.append(data)
+
+        reader = Text()
+        reader.feed(fragment)
+        reader.close()
+        return " ".join("".join(reader.parts).split())
 
 
 def docs_index(docs_dir: Path) -> dict[str, str]:
@@ -127,7 +143,7 @@ def _srcset_urls(srcset: str) -> list[str]:
 def find(page_html: str, page_url: str, src_uri: str, files: dict[str, str]) -> list[Use]:
     """Every use of a photo in docs/ in one page's HTML: <img> (src or
     srcset), <picture> (its <img> or <source>s), and links (<a href>)."""
-    tags = _Tags(page_html).tags
+    tags = Tags(page_html).tags
     uses: list[Use] = []
     picture: Tag | None = None
     inside: list[Tag] = []

@@ -47,6 +47,14 @@ REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULT
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ALT_ATTR = re.compile(r"\salt\s*=", re.IGNORECASE)
 SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+# What a page may not embed (issue 25): frames and plug-ins, inline event
+# handlers, javascript: addresses, pictures from other hosts.
+FRAME_TAG = re.compile(r"<(iframe|embed|object)\b", re.IGNORECASE)
+EVENT_HANDLER = re.compile(r"<[a-zA-Z][^<>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
+HTML_URL = re.compile(r"""\s(href|src|srcset|poster|data)\s*=\s*["']?([^"'>]*)""", re.IGNORECASE)
+HTML_TAG = re.compile(r"<(img|source|a|video|audio)\b[^>]*>", re.IGNORECASE)
+JAVASCRIPT = re.compile(r"^\s*javascript\s*:", re.IGNORECASE)
+FOREIGN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 ID_ATTR = re.compile(r"""\sid=["']([^"']+)["']""")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Traces of text pasted from Word: its classes, tags, conditional blocks and styles.
@@ -179,6 +187,7 @@ class Checker:
             self.check_headings(page)
             self.check_links_and_images(page)
             self.check_scripts(page)
+            self.check_embeds(page)
             self.check_pasted_from_word(page)
         for pair in versions.values():
             main = pair.get(self.default)
@@ -440,6 +449,58 @@ class Checker:
                 self.missing_alt(page, page.line_of(match.start()), src.group(1) if src else "")
             if src:  # raw HTML: relative to the Markdown file, as the build reads it (media.py)
                 self.check_target(page, page.line_of(match.start()), src.group(1), True)
+
+    # What a page may embed: nothing from another host, no frames, no script.
+    def check_embeds(self, page: Page) -> None:
+        text = page.masked
+        for match in FRAME_TAG.finditer(text):
+            self.error(
+                page, page.line_of(match.start()),
+                f"Siden bygger inn innhold fra et annet nettsted (<{match.group(1).lower()}>). Nettstedet henter ingenting "
+                "fra andre nettsteder før leseren selv velger det (personvern), så det ville vært en tom boks. Er det en "
+                "video, slett koden og lenk til videoen på en egen linje: [Se videoen](https://…). Siden viser da et "
+                "lenkekort som sier hvor videoen ligger. Be en utvikler om hjelp for annet innhold.",
+                f"The page embeds content from another website (<{match.group(1).lower()}>). The website fetches nothing "
+                "from other websites until the reader chooses to (privacy), so it would be an empty box. For a video, "
+                "delete the code and link to the video on a line of its own: [Watch the video](https://...). The page "
+                "then shows a link card naming where the video is. Ask a developer for anything else.")
+        for match in EVENT_HANDLER.finditer(text):
+            self.error(
+                page, page.line_of(match.start(1)),
+                f"Siden har et skript i et HTML-attributt ({match.group(1)}=…). Skript er ikke tillatt i innholdet "
+                "(sikkerhet og personvern); fjern attributtet, og be en utvikler om hjelp hvis siden trenger en funksjon.",
+                f"The page has a script in an HTML attribute ({match.group(1)}=...). Scripts are not allowed in content "
+                "(security and privacy); remove the attribute, and ask a developer if the page needs a feature.")
+        targets = [(m.start(), m.group(1) == "!", m.group(3).strip("<>")) for m in INLINE.finditer(text)]
+        definitions = {m.group(1).lower(): m.group(2).strip("<>") for m in REFERENCE_DEF.finditer(text)}
+        targets += [(m.start(), True, definitions.get((m.group(2) or m.group(1)).lower(), ""))
+                    for m in REFERENCE_IMAGE.finditer(text)]
+        targets += [(m.start(), True, m.group(2).strip()) for m in REFERENCE_DEF.finditer(text)
+                    if JAVASCRIPT.match(m.group(2))]
+        for tag in HTML_TAG.finditer(text):
+            for attribute in HTML_URL.finditer(tag.group(0)):
+                is_media = tag.group(1).lower() != "a" or attribute.group(1).lower() != "href"
+                urls = [c.split()[0] for c in attribute.group(2).split(",") if c.strip()] \
+                    if attribute.group(1).lower() == "srcset" else [attribute.group(2)]
+                targets += [(tag.start(), is_media, url) for url in urls]
+        for offset, is_media, url in targets:
+            line = page.line_of(offset)
+            if JAVASCRIPT.match(url):
+                self.error(
+                    page, line,
+                    "Lenken starter med «javascript:», som kjører et skript når noen klikker. Skript er ikke tillatt i "
+                    "innholdet (sikkerhet og personvern); lenk til en side eller en fil i stedet.",
+                    "The link starts with \"javascript:\", which runs a script when clicked. Scripts are not allowed in "
+                    "content (security and privacy); link to a page or a file instead.")
+            elif is_media and FOREIGN.match(url):
+                self.error(
+                    page, line,
+                    f"Bildet «{url}» ligger på et annet nettsted. Sidene henter ingenting fra andre nettsteder "
+                    "(personvern), så bildet ville ikke vises. Last ned bildet hvis dere har lov til å bruke det, last "
+                    "det opp i docs/, og vis til filen, for eksempel ![Beskrivelse](assets/images/navn.jpg).",
+                    f"The image \"{url}\" is on another website. Pages fetch nothing from other websites (privacy), so "
+                    "it would not show. Download the picture if you may use it, upload it into docs/, and point to the "
+                    "file, for example ![Description](assets/images/name.jpg).")
 
     # Raw <script> in content.
     def check_scripts(self, page: Page) -> None:

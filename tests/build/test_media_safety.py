@@ -1,18 +1,20 @@
 """Every published file is clean, by type (issue 25), through a real build:
 an Inkscape SVG with a script and its author's name, a PDF with an author,
 a script and a photo with EXIF inside, and a photo saved as .jfif with its
-GPS position. A video is refused by `make check` and the build alike."""
+GPS position. A video file, a frame and an inline script are refused by
+`make check` and the build alike."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 
 from cpc import audit
 from support import ROOT, build_project, copy_project
-from support.site import NEWS, in_languages, source_name
+from support.site import DEFAULT, NEWS, in_languages, source_name
 from support.media_files import AUTHOR, inkscape_svg, pdf_with_author, phone_jpeg_bytes
 
 CHECK = ROOT / "scripts" / "check_content.py"
@@ -55,18 +57,33 @@ def test_uploads_of_every_type_are_published_clean(tmp_path):
             assert audit.findings(path) == [], path
 
 
-def test_a_video_stops_make_check_and_the_build_with_the_same_words(tmp_path):
+REFUSED = [
+    ("a video file", f"{NEWS}/IMG_0042.MOV", b"\0\0\0\x14ftypqt  \0\0\0\0qt  " + bytes(64), 1, "videotjeneste"),
+    ("a YouTube frame", source_name(PAGE, DEFAULT),
+     None, 0, "(<iframe>)"),
+    ("an onclick", source_name(PAGE, DEFAULT), None, 0, "(onclick=…)"),
+]
+EMBEDS = {"(<iframe>)": '<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>',
+          "(onclick=…)": '<p onclick="alert(1)">Hei</p>'}
+
+
+@pytest.mark.parametrize(("name", "content", "line", "words"), [c[1:] for c in REFUSED], ids=[c[0] for c in REFUSED])
+def test_make_check_and_the_build_refuse_with_the_same_words(tmp_path, name, content, line, words):
     project = copy_project(tmp_path / "project")
-    video = project / "docs" / NEWS / "IMG_0042.MOV"
-    video.parent.mkdir(parents=True, exist_ok=True)
-    video.write_bytes(b"\0\0\0\x14ftypqt  \0\0\0\0qt  " + bytes(64))
+    path = project / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if content is None:  # a line added to a page
+        text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + EMBEDS[words] + "\n"
+        path.write_text(text, encoding="utf-8")
+        line = text.count("\n")
+    else:
+        path.write_bytes(content)
     check = run_check(project)
     assert check.returncode == 1
-    head = f"docs/{NEWS}/IMG_0042.MOV:1: FEIL / ERROR"
-    assert head in check.stdout and "videotjeneste" in check.stdout and "link card" in check.stdout, check.stdout
+    head = f"docs/{name}:{line}: FEIL / ERROR"
+    assert head in check.stdout and words in check.stdout, check.stdout
+    norwegian = next(text for text in check.stdout.splitlines() if text.strip().startswith("nb:") and words in text)
     build = build_project(project, tmp_path / "site")
     output = build.stdout + build.stderr
-    assert build.returncode != 0 and head in output and "Traceback" not in output
-    norwegian = next(line for line in check.stdout.splitlines() if line.strip().startswith("nb:") and "MOV" in line)
-    assert norwegian in output
+    assert build.returncode != 0 and head in output and norwegian in output and "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists()

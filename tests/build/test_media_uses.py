@@ -30,6 +30,7 @@ FORMS = {
     unicodedata.normalize("NFD", "på-tur.jpg"): "![{alt}](assets/images/på-tur.jpg)",
 }
 LINKED = "pressebilde.jpg"
+VIDEO = "https://www.youtube.com/watch?v=abc123"
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,7 @@ def site(tmp_path_factory) -> Path:
         page = project / "docs" / source_name(PAGE, lang)
         uses = [form.format(alt=f"{word} {n}") for n, form in enumerate(FORMS.values())]
         uses.append(f"[{word}: last ned]({FOLDER}/{LINKED})")
+        uses.append(f"[{word}: video]({VIDEO})")
         page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(uses) + "\n", encoding="utf-8")
     dest = tmp_path_factory.mktemp("uses-site")
     result = build_project(project, dest)
@@ -88,3 +90,13 @@ def test_no_upload_is_published_and_no_page_points_at_one(site):
     for html in site.rglob("*.html"):
         text = unquote(html.read_text(encoding="utf-8"))
         assert not any(f"/{name}" in unicodedata.normalize("NFC", text) for name in names), html
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_video_link_becomes_a_card_naming_its_host(site, lang):
+    _, body = article(site, lang)
+    card = body.select_one(".cpc-video")
+    assert card is not None and not body.select("iframe, video, embed, object")
+    link = card.select_one("a")
+    assert link["href"] == VIDEO and link.get_text() == f"{in_languages('Bilde', 'Picture')[lang]}: video"
+    assert "YouTube (youtube.com)" in card.get_text()

@@ -256,6 +256,9 @@ MESSAGES = [
     "er en video. Videoer publiseres ikke fra nettstedet", "er et Office-dokument", "nettstedet ikke publiserer",
     "kan ikke leses som SVG", "har et innebygd bilde med personlige data", "er beskyttet med passord",
     "er skadet eller bare delvis lastet opp", "Den publiserte filen",
+    # What pages may embed (hooks/cpc/rules.py)
+    "Siden bygger inn innhold fra et annet nettsted (<", "Siden har et skript i et HTML-attributt",
+    "Lenken starter med «javascript:»", "ligger på et annet nettsted. Sidene henter ingenting",
 ]
 SOURCES = "\n".join((ROOT / "hooks" / "cpc" / name).read_text(encoding="utf-8") for name in RULE_MODULES) + \
     (ROOT / "scripts" / "check_content.py").read_text(encoding="utf-8")
