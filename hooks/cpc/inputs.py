@@ -59,6 +59,7 @@ def load(config) -> Inputs:
     public, held_back = news.held_back(posts, languages.default, now.date())
     goals_file, goals_label = datafile.chosen(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
     found = directory.load(root, docs_dir, languages.locales)[0]
+    docs_files = media.docs_index(docs_dir)
     post_images = {version.image for post in posts for version in post.versions.values() if version.image}
     small = {member.logo for member in found.members if member.logo} | {p.photo for p in found.people if p.photo}
     return Inputs(
@@ -76,8 +77,8 @@ def load(config) -> Inputs:
         now=now,
         preview=preview,
         held_back=() if preview else held_back,
-        pictures=pictures.render_all(docs_dir, root, post_images, small),
-        docs_files=media.docs_index(docs_dir),
+        pictures=pictures.render_all(docs_dir, root, post_images, small, docs_files),
+        docs_files=docs_files,
         directory=found,
         main_sections=main_sections(config, docs_dir, languages, bool(posts if preview else public)),
         edit_uri=config.edit_uri or None,
@@ -108,7 +109,7 @@ def main_sections(config, docs_dir: Path, languages, has_news: bool) -> dict:
                 title = translations[locale].get(title, title)
             stem = target[:-3]
             source = docs_dir / languages.source_name(stem, locale)
-            meta = front_matter.parse(source.read_text(encoding="utf-8"), source.name) or {}
+            meta = front_matter.parse(datafile.read_text(source, source.name), source.name) or {}
             url = root + ("" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
             items.append((title or meta.get("title", stem), url))
         if has_news:

@@ -15,6 +15,7 @@ opp") says the same to staff.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -70,6 +71,28 @@ def treatment(rel: str) -> Treatment:
     if rel in SITE_FILES or any(rel.startswith(folder) and ending == kind for folder, kind in SITE_FOLDERS.items()):
         return Treatment.SITE
     return Treatment.REFUSED
+
+
+def free_name(rel: str, taken: set[str]) -> str:
+    """A name beside `rel` that no file has, whatever the case: foto-2.jpg."""
+    folder, _, name = rel.rpartition("/")
+    stem, dot, ending = name.rpartition(".") if "." in name else (name, "", "")
+    for number in range(2, 1000):
+        candidate = f"{folder}/" * bool(folder) + f"{stem.lower()}-{number}{dot}{ending.lower()}"
+        if unicodedata.normalize("NFC", candidate).casefold() not in taken:
+            return candidate
+    return rel
+
+
+def case_clash(first: str, second: str, free: str) -> tuple[str, str]:
+    """Two files whose names differ only by capital and small letters."""
+    a, b, new = (PurePosixPath(n).name for n in (first, second, free))
+    return (f"«{b}» og «{a}» har samme navn hvis du ser bort fra store og små bokstaver. På Mac og Windows blir de én "
+            f"fil, så den ene overskriver den andre. Gi «{b}» et ledig navn, for eksempel «{new}», og skriv det nye "
+            "navnet der filen brukes.",
+            f"\"{b}\" and \"{a}\" have the same name apart from capital and small letters. On a Mac and Windows they "
+            f"become one file, so one overwrites the other. Give \"{b}\" a free name, for example \"{new}\", and "
+            "write the new name where the file is used.")
 
 
 def refusal(rel: str) -> Problem:

@@ -52,10 +52,11 @@ def is_upload(src_uri: str) -> bool:
     return media_types.is_raster(src_uri) and src_uri not in KEPT_AS_IS
 
 
-def render_all(docs_dir: Path, root: Path, post_images: set[str], small: set[str]) -> dict:
-    """{docs-relative path: image_render.Picture} for the photos front matter and
-    data files name: posts' images (lead and thumbnail widths, og:image) and
-    small ones (logos and portraits: thumbnail widths)."""
+def render_all(docs_dir: Path, root: Path, post_images: set[str], small: set[str], files: dict) -> dict:
+    """{docs-relative path: image_render.Picture} for the photos front matter
+    and data files name: posts' images (lead and thumbnail widths, og:image)
+    and small ones (logos and portraits: thumbnail widths). `files` (media.py's
+    index) finds a name a Mac wrote decomposed (NFD)."""
     cache = root / CACHE_DIR
     pictures = {}
     for source in sorted(post_images | small):
@@ -63,7 +64,8 @@ def render_all(docs_dir: Path, root: Path, post_images: set[str], small: set[str
             continue
         post = source in post_images
         widths = POST_WIDTHS if post else image_render.THUMBNAIL.widths
-        pictures[source] = image_render.render(docs_dir / source, source, widths, cache, og=post)
+        on_disk = files.get(unicodedata.normalize("NFC", source), source)
+        pictures[source] = image_render.render(docs_dir / on_disk, source, widths, cache, og=post)
     return pictures
 
 

@@ -85,7 +85,7 @@ class Page:
     def __init__(self, path: Path, docs: Path, languages: Languages):
         self.path = path
         self.rel = path.relative_to(docs).as_posix()
-        self.text = path.read_text(encoding="utf-8")
+        self.text = datafile.read_text(path, f"docs/{self.rel}")
         self.stem, self.locale = languages.split(self.rel)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         part = front_matter.split(self.text)
@@ -146,11 +146,15 @@ class Checker:
         # Files named so that no page can come of them are reported, not read.
         self.misnamed = {rel: problem for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
                          if (problem := bilingual.name_problem(rel, self.languages))}
-        self.pages = {
-            rel: Page(docs / rel, docs, self.languages)
-            for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if rel not in self.misnamed
-        }
         self.findings: list[Finding] = []
+        self.pages = {}
+        for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")):
+            if rel in self.misnamed:
+                continue
+            try:
+                self.pages[rel] = Page(docs / rel, docs, self.languages)
+            except datafile.EncodingError as error:  # reported, not read
+                self.findings.append(Finding("error", docs / rel, error.line, error.nb, error.en))
         self.notes: list[str] = []
         self.files = media.docs_index(docs)
         # Each photo's problems, inspected once (the build finds the photos
@@ -201,10 +205,18 @@ class Checker:
     # Every file in docs/: a type staff may publish (media_types.py), and an
     # SVG or PDF the media step can clean (documents.py).
     def check_files(self) -> None:
+        taken: dict[str, str] = {}  # case-folded NFC path -> the first file so named
         for path in sorted(p for p in self.docs.rglob("*") if p.is_file()):
             rel = path.relative_to(self.docs).as_posix()
             if media_types.is_ignored(rel):
                 continue
+            folded = unicodedata.normalize("NFC", rel).casefold()
+            if folded in taken:
+                free = media_types.free_name(rel, set(taken))
+                nb, en = media_types.case_clash(taken[folded], rel, free)
+                self.findings.append(Finding("error", path, 1, nb, en))
+                continue
+            taken[folded] = rel
             kind = media_types.treatment(rel)
             problems = ([media_types.refusal(rel)] if kind is media_types.Treatment.REFUSED
                         else documents.check_svg(path) if kind is media_types.Treatment.SVG
@@ -492,7 +504,7 @@ class Checker:
                     "innholdet (sikkerhet og personvern); lenk til en side eller en fil i stedet.",
                     "The link starts with \"javascript:\", which runs a script when clicked. Scripts are not allowed in "
                     "content (security and privacy); link to a page or a file instead.")
-            elif is_media and FOREIGN.match(url):
+            elif is_media and FOREIGN.match(url) and not LOCAL_FILE.match(url.strip()):  # file:/ has its own message
                 self.error(
                     page, line,
                     f"Bildet «{url}» ligger på et annet nettsted. Sidene henter ingenting fra andre nettsteder "

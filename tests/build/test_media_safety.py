@@ -87,3 +87,15 @@ def test_make_check_and_the_build_refuse_with_the_same_words(tmp_path, name, con
     output = build.stdout + build.stderr
     assert build.returncode != 0 and head in output and norwegian in output and "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_page_saved_by_notepad_stops_both_with_a_message_not_a_traceback(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / source_name(PAGE, DEFAULT)
+    page.write_bytes(page.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    check = run_check(project)
+    assert check.returncode == 1 and "ikke lagret som UTF-8" in check.stdout and "Traceback" not in check.stderr
+    head = next(line for line in check.stdout.splitlines() if line.startswith(f"docs/{source_name(PAGE, DEFAULT)}:"))
+    build = build_project(project, tmp_path / "site")
+    output = build.stdout + build.stderr
+    assert build.returncode != 0 and head in output and "not saved as UTF-8" in output and "Traceback" not in output

@@ -1,7 +1,10 @@
 """Pictures are found where pages use them (issue 25): however staff wrote a
 picture or a link to one, readers get a clean rendition, and no upload a
 page uses is deleted from under it. One build of a project where a page
-uses photos in every form the content editor or a hand-written page gives."""
+uses photos in every form the content editor or a hand-written page gives,
+saved with a byte order mark, beside a post whose image is given from
+another folder under a Mac's name, and a contact whose phone number is
+written without quotes."""
 from __future__ import annotations
 
 import unicodedata
@@ -15,7 +18,7 @@ from PIL import Image
 from cpc import audit
 from support import build_project, copy_project
 from support.media_files import phone_jpeg_bytes
-from support.site import LOCALES, in_languages, root, source_name
+from support.site import DEFAULT, LOCALES, NEWS, in_languages, news_address, root, slug, source_name
 
 PAGE = "om-klyngen"
 FOLDER = "assets/images"
@@ -30,6 +33,8 @@ FORMS = {
     unicodedata.normalize("NFD", "på-tur.jpg"): "![{alt}](assets/images/på-tur.jpg)",
 }
 LINKED = "pressebilde.jpg"
+POST_IMAGE = unicodedata.normalize("NFD", "årsmøte.jpg")
+PHONE = "+4791234567"
 VIDEO = "https://www.youtube.com/watch?v=abc123"
 
 
@@ -44,7 +49,15 @@ def site(tmp_path_factory) -> Path:
         uses = [form.format(alt=f"{word} {n}") for n, form in enumerate(FORMS.values())]
         uses.append(f"[{word}: last ned]({FOLDER}/{LINKED})")
         uses.append(f"[{word}: video]({VIDEO})")
-        page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(uses) + "\n", encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(uses) + "\n", encoding="utf-8-sig")
+    (images / POST_IMAGE).write_bytes(phone_jpeg_bytes((900, 600)))
+    (project / "docs" / NEWS).mkdir(exist_ok=True)
+    (project / "docs" / NEWS / "arsmote.md").write_text(
+        "---\ntitle: Årsmøtet\ndescription: Et møte.\ndate: 2026-01-05\nimage: ../assets/images/årsmøte.jpg\n"
+        "image_alt: Salen\n---\n\nTekst.\n", encoding="utf-8")
+    (project / "data" / "people.yml").write_text(
+        f"people:\n  - name: Kari\n    role: {{nb: Leder, en: Head}}\n    email: kari@example.com\n    phone: {PHONE}\n",
+        encoding="utf-8")
     dest = tmp_path_factory.mktemp("uses-site")
     result = build_project(project, dest)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -100,3 +113,15 @@ def test_a_video_link_becomes_a_card_naming_its_host(site, lang):
     link = card.select_one("a")
     assert link["href"] == VIDEO and link.get_text() == f"{in_languages('Bilde', 'Picture')[lang]}: video"
     assert "YouTube (youtube.com)" in card.get_text()
+
+
+def test_a_post_image_from_another_folder_under_a_macs_name_is_shown(site):
+    address = news_address(DEFAULT, "arsmote")
+    img = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        "figure.cpc-post__image picture img")
+    assert img is not None and img["alt"] == "Salen" and (site / address / img["src"]).resolve().is_file()
+
+
+def test_a_phone_number_without_quotes_keeps_its_plus(site):
+    contact = BeautifulSoup((site / slug("contact") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert contact.select_one(f'a[href="tel:{PHONE}"]').get_text() == PHONE

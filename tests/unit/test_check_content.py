@@ -230,7 +230,7 @@ def test_real_docs_pass():
 # Every Norwegian message (its fixed words) staff can meet, from the rules'
 # modules; each must be explained in CONTRIBUTING.md.
 RULE_MODULES = ("news.py", "rules.py", "front_matter.py", "bilingual.py", "problems.py", "media_types.py", "documents.py",
-                "audit.py")
+                "audit.py", "datafile.py")
 MESSAGES = [
     # Pages (hooks/cpc/rules.py, front_matter.py, bilingual.py, problems.py)
     "Siden mangler", "Siden mangler toppfeltet (front matter)", "Toppfeltet (front matter) kan ikke leses",
@@ -259,6 +259,9 @@ MESSAGES = [
     # What pages may embed (hooks/cpc/rules.py)
     "Siden bygger inn innhold fra et annet nettsted (<", "Siden har et skript i et HTML-attributt",
     "Lenken starter med «javascript:»", "ligger på et annet nettsted. Sidene henter ingenting",
+    # Slips (hooks/cpc/datafile.py, news.py, media_types.py)
+    "Filen er ikke lagret som UTF-8", "Innlegget heter «…», som er adressen til nyhetsarkivet for året",
+    "har samme navn hvis du ser bort fra store og små bokstaver",
 ]
 SOURCES = "\n".join((ROOT / "hooks" / "cpc" / name).read_text(encoding="utf-8") for name in RULE_MODULES) + \
     (ROOT / "scripts" / "check_content.py").read_text(encoding="utf-8")
