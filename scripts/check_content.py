@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     docs = (args.docs or root / "docs").resolve()
     if not docs.is_dir():
-        print(f"make check: fant ikke mappa {docs} / folder not found: {docs}", file=sys.stderr)
+        print(f"make check: fant ikke mappen {docs} / folder not found: {docs}", file=sys.stderr)
         return 2
     if not (root / "mkdocs.yml").is_file():
         print(f"make check: fant ikke {root / 'mkdocs.yml'}, som sier hvilke språk nettstedet har. / "

@@ -7,8 +7,6 @@ set once for the session."""
 from __future__ import annotations
 
 import datetime
-import os
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,9 +15,9 @@ import pytest
 from cpc import clock
 from sitetools.photos import build_phone_photos
 from support.workers import once_per_run
-from support.site import DEFAULT, NEWS, OTHER, in_languages, source_name
-from support import (CHROMIUM_ARGS, build_project, build_site, copy_project, find_chromium, serve_form_endpoint, serve_site,
-                     write_fixture_posts)
+from support import CHROMIUM_ARGS, build_project, build_site, copy_project, find_chromium, serve_form_endpoint, serve_site
+from support.site import TODAY
+from support.sample import Sample, clear_content, write_sample
 
 SUB_PATH = "/repo/"
 
@@ -36,7 +34,7 @@ def contact_endpoint():
 def news_today() -> datetime.date:
     """The session's day: builds run with CPC_TODAY set to it, and fixture
     posts are dated around it."""
-    return datetime.date.fromisoformat(os.environ.get(clock.VARIABLE) or clock.now().date().isoformat())
+    return TODAY
 
 
 @pytest.fixture(scope="session")
@@ -70,14 +68,6 @@ def sub_path_site(tmp_path_factory, build_env):
         yield dest, url
 
 
-@pytest.fixture(scope="session")
-def news_project(tmp_path_factory, news_today):
-    """A copy of the project with the fixture posts (support.write_fixture_posts)."""
-    project = copy_project(tmp_path_factory.mktemp("news") / "project")
-    posts = write_fixture_posts(project, news_today)
-    return project, posts
-
-
 @contextmanager
 def built_and_served(project: Path, dest: Path, build_env: dict):
     """Build a project copy strictly into `dest` and serve it; yield the base URL."""
@@ -88,12 +78,31 @@ def built_and_served(project: Path, dest: Path, build_env: dict):
 
 
 @pytest.fixture(scope="session")
-def news_site(tmp_path_factory, news_project, build_env):
-    """(site folder, base URL, posts) of the project with fixture posts, served."""
-    project, posts = news_project
-    dest = tmp_path_factory.mktemp("news-site")
-    with built_and_served(project, dest, build_env) as url:
-        yield dest, url, posts
+def bare_site(tmp_path_factory, build_env) -> Path:
+    """The site as it ships: the live pages, no posts, empty directory files."""
+    project = copy_project(tmp_path_factory.mktemp("bare") / "project")
+    clear_content(project)
+    dest = project.parent / "site"
+    result = build_project(project, dest, **build_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return dest
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory, news_today, phone) -> Sample:
+    """A copy of the project with the populated sample site (tests/sample/)
+    in place of the live posts and data files: phone photos, events, members,
+    people, the organisation's facts and goals with measurements."""
+    return write_sample(copy_project(tmp_path_factory.mktemp("sample") / "project"), news_today, phone)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory, sample, build_env):
+    """(site folder, base URL, Sample) of the sample site, built once per run and served."""
+    once_per_run(tmp_path_factory, "sample-site")
+    dest = tmp_path_factory.mktemp("sample-site")
+    with built_and_served(sample.project, dest, build_env) as url:
+        yield dest, url, sample
 
 
 @pytest.fixture(scope="session")
@@ -136,67 +145,3 @@ def phone(tmp_path_factory):
     """The phone photos (sitetools.photos), built once per run."""
     once_per_run(tmp_path_factory, "phone-photos")
     return build_phone_photos(tmp_path_factory.mktemp("phone"))
-
-
-@pytest.fixture(scope="session")
-def photo_project(tmp_path_factory, news_today, phone):
-    """A copy of the project where staff added phone photos as they came:
-    a post with a 4000x3000 JPEG (EXIF orientation, GPS, camera), its English
-    version with only its own alt text, and a HEIC in a page's text."""
-    project = copy_project(tmp_path_factory.mktemp("photos") / "project")
-    write_fixture_posts(project, news_today)
-    folder = project / "docs" / NEWS
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(phone.jpeg, folder / "besok-anlegg.jpg")
-    date = news_today.isoformat()
-    (folder / source_name("besok", DEFAULT)).write_text(
-        f"---\ntitle: Klyngen besøkte et sorteringsanlegg\ndescription: Et besøk.\ndate: {date}\n"
-        "image: besok-anlegg.jpg\nimage_alt: Medlemmer ser på sorteringsbåndet\n"
-        "image_caption: Sorteringsbåndet i full drift.\nimage_credit: Kari Nordmann\n---\n\nTekst.\n", encoding="utf-8")
-    (folder / source_name("besok", OTHER)).write_text(
-        f"---\ntitle: The cluster visited a sorting plant\ndescription: A visit.\ndate: {date}\n"
-        "image_alt: Members look at the sorting belt\n---\n\nText.\n", encoding="utf-8")
-    write_fixture_directory(project, phone.jpeg)
-    if phone.heic:
-        shutil.copy2(phone.heic, project / "docs" / "assets" / "images" / "sortering.heic")
-        for lang, alt in in_languages("Sorteringsanlegget", "The sorting plant").items():
-            page = project / "docs" / source_name("om-klyngen", lang)
-            page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}](assets/images/sortering.heic)\n", encoding="utf-8")
-    return project, phone
-
-
-@pytest.fixture(scope="session")
-def photo_site(tmp_path_factory, photo_project, build_env):
-    """(site folder, base URL, project) of the photo project, built and served."""
-    once_per_run(tmp_path_factory, "photo-site")
-    project, _ = photo_project
-    dest = tmp_path_factory.mktemp("photo-site")
-    with built_and_served(project, dest, build_env) as url:
-        yield dest, url, project
-
-
-# Fictional entries for the tests only; the real files ship empty.
-FIXTURE_MEMBERS = [("Eksempel Emballasje AS", "https://emballasje.example", "member", "eksempel.svg"),
-                   ("Prøve Gjenvinning AS", "https://gjenvinning.example", "partner", "prove.png")]
-FIXTURE_PERSON = ("Ola Testesen", in_languages("Daglig leder", "Managing director"), "ola@example.com", "+47 400 00 000")
-
-
-def write_fixture_directory(project: Path, photo: Path) -> None:
-    """Two members (an SVG logo and a PNG one) and a contact person with a photo."""
-    from PIL import Image
-
-    logos = project / "docs" / "assets" / "logos"
-    logos.mkdir(parents=True)
-    shutil.copy2(project / "docs" / "assets" / "images" / "logo.svg", logos / "eksempel.svg")
-    with Image.open(photo) as image:
-        image.crop((0, 0, 900, 300)).save(logos / "prove.png")
-        image.crop((0, 0, 600, 600)).save(logos / "ola.jpg", quality=90)
-    lines = ["members:"]
-    for name, url, kind, logo in FIXTURE_MEMBERS:
-        lines += [f"  - name: {name}", f"    url: {url}", f"    kind: {kind}", f"    logo: assets/logos/{logo}"]
-    (project / "data" / "members.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    name, roles, email, phone = FIXTURE_PERSON
-    role = ", ".join(f"{lang}: {text}" for lang, text in roles.items())  # a YAML mapping, one text per language
-    (project / "data" / "people.yml").write_text(
-        f"people:\n  - name: {name}\n    role: {{{role}}}\n    email: {email}\n"
-        f"    phone: \"{phone}\"\n    photo: assets/logos/ola.jpg\n", encoding="utf-8")

@@ -107,18 +107,23 @@ class Translated:
 # Every field of the contract, by contract: (module, tuple) -> field name -> Field.
 POST = {
     "title": Field("Tittel", {"widget": "string"}, "Kort og konkret, uten punktum."),
-    "description": Field("Ingress", {"widget": "text"},
-                         "Én eller to setninger. Vises i oversikten, i søk og når saken deles."),
+    "description": Field("Beskrivelse", {"widget": "text"},
+                         "Én eller to korte setninger. Vises i nyhetsoversikten, i søk og når saken deles, men ikke "
+                         "på selve saken."),
     "date": _date("Publiseringsdato", "Saken vises fra denne dagen. En senere dato holder den tilbake til da."),
     "draft": Field("Utkast", {"widget": "boolean", "default": False}, "Et utkast vises ikke på nettstedet.", False,
                    "duplicate"),
     "image": Field("Bilde", {"widget": "image", "accept": "image/jpeg,image/png,image/webp,image/svg+xml"},
-                   "Last opp et bilde. Nettstedet lager selv mindre utgaver og fjerner posisjonsdata.", False,
+                   "JPEG, PNG, WebP eller SVG. Nettstedet viser mindre utgaver uten posisjonsdata, men originalen "
+                   "lagres i repositoriet, som alle kan lese på GitHub. Slå av posisjon (stedstjenester) i kameraet "
+                   "før du tar bilder til nettstedet.", False,
                    "duplicate"),
     "image_alt": Field("Alternativ tekst for bildet", {"widget": "string"},
                        "Påkrevd når saken har bilde: beskriv hva bildet viser, for dem som ikke ser det.", False),
     "image_caption": Field("Bildetekst", {"widget": "string"}, "Valgfri tekst under bildet.", False),
-    "image_credit": Field("Fotograf eller kilde", {"widget": "string"}, "For eksempel «Foto: Kari Nordmann».", False),
+    "image_credit": Field("Fotograf eller kilde", {"widget": "string"},
+                          "Bare navnet, for eksempel «Kari Nordmann»; nettstedet skriver «Foto:» foran. Skriv "
+                          "fotografens navn når du vet det.", False),
     "event": Field("Arrangement", {"widget": "object"},
                    "Fyll ut bare når saken er et arrangement.", False),
     "hide": Field("Skjul deler av siden", {"widget": "select", "multiple": True, "options": list(news.HIDE_VALUES)},
@@ -133,7 +138,8 @@ EVENT = {
 }
 PAGE = {
     "title": Field("Tittel", {"widget": "string"}, "Sidens navn i menyen og i fanen."),
-    "description": Field("Beskrivelse", {"widget": "text"}, "Én setning som vises i søkeresultater."),
+    "description": Field("Beskrivelse", {"widget": "text"},
+                         f"Én setning, høyst {rules.DESCRIPTION_MAX} tegn, som vises i søkeresultater."),
     "hide": POST["hide"],
 }
 MEMBER = {
@@ -141,10 +147,12 @@ MEMBER = {
     "url": _string("Nettadresse", "Hele adressen, som begynner med https://."),
     "logo": Field("Logo", {"widget": "image", "media_folder": "/docs/assets/logos", "public_folder": "/assets/logos"},
                   "SVG, PNG, JPEG eller WebP.", True, False),
-    "kind": Field("Type", {"widget": "select", "options": list(directory.KINDS)}, "", True, False),
+    "kind": Field("Type", {"widget": "select", "options": list(directory.KINDS)},
+                  "member: medlem. partner: samarbeidspartner. funder: finansierer (vises under «Finansiert av»).",
+                  True, False),
 }
 PERSON = {
-    "name": _string("Navn"),
+    "name": _string("Navn", "Bare personer som har sagt ja til å stå på nettstedet."),
     "role": Translated("Rolle", "På norsk og engelsk."),
     "email": _string("E-post"),
     "phone": _string("Telefon", "Valgfritt, for eksempel «+47 400 00 000».", required=False),
@@ -159,7 +167,7 @@ ORGANISATION = {
         {"name": "url", "label": "Adresse", "widget": "string", "hint": "Begynner med https://."}]}, "", False, False),
 }
 GOAL = {
-    "id": _string("Kjennetegn", "Kort, små bokstaver og bindestrek; brukes i sidens lenker. Endre det ikke."),
+    "id": _string("Kortnavn (id)", "Kort, små bokstaver og bindestrek; brukes i sidens lenker. Endre det ikke."),
     "kind": Field("Type", {"widget": "select", "options": ["quantitative", "qualitative"]},
                   "quantitative har tall og diagram, qualitative bare tekst.", True, False),
     "title": Translated("Tittel"),
@@ -304,7 +312,7 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
             {"name": "data", "label": "Mål, medlemmer og kontakter", "files": [
                 data_file("mal", "Mål", goals.GOALS_FILE, "goals", goals.GOAL_FIELDS, GOAL,
                           {"baseline": point, "target": target, "measurements": measurement}),
-                data_file("medlemmer", "Medlemmer og partnere", directory.MEMBERS_FILE, "members",
+                data_file("medlemmer", "Medlemmer og samarbeidspartnere", directory.MEMBERS_FILE, "members",
                           directory.MEMBER_FIELDS, MEMBER),
                 data_file("personer", "Kontaktpersoner", directory.PEOPLE_FILE, "people", directory.PERSON_FIELDS, PERSON),
                 data_file("organisasjon", "Klyngens opplysninger", directory.ORGANISATION_FILE, None,

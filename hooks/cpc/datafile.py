@@ -16,8 +16,9 @@ from mkdocs.exceptions import PluginError
 class DataError(PluginError):
     """A problem in a data file; the message starts with file:line."""
 
-    def __init__(self, label: str, line: int | None, message: str):
-        self.label, self.line = label, line
+    def __init__(self, label: str, line: int | None, message: str, nb: str | None = None):
+        # `message` is English; `nb` the same for staff, in Norwegian, where the caller has one.
+        self.label, self.line, self.nb = label, line, nb
         super().__init__(f"{label}:{line}: {message}" if line else f"{label}: {message}")
 
 
@@ -90,7 +91,9 @@ def parse(text: str, label: str, first_line: int = 1):
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark else None
         problem = getattr(error, "problem", None) or str(error)
-        raise DataError(label, line, f"not valid YAML ({problem}). Check the indentation and put text with a colon in quotes.") from error
+        raise DataError(label, line, f"not valid YAML ({problem}). Check the indentation and put text with a colon in quotes.",
+                        nb=f"filen kan ikke leses ({problem}). Sjekk innrykket (mellomrom, ikke tabulator), og sett tekst "
+                           "med kolon i anførselstegn.") from error
 
 
 def _shift(data, offset: int):
@@ -120,5 +123,5 @@ def load(path: Path, label: str):
     try:
         text = read_text(path, label)
     except FileNotFoundError as error:
-        raise DataError(label, None, "file not found.") from error
+        raise DataError(label, None, "file not found.", nb="filen finnes ikke.") from error
     return parse(text, label)

@@ -75,7 +75,16 @@ def _file(entry, key: str, docs_dir: Path, problems: list, optional: bool = Fals
     # The content editor (cms.py) writes the same path from docs/ with a leading slash.
     if isinstance(value, str):
         value = value.lstrip("/")
-    if not isinstance(value, str) or not value or not (docs_dir / value).is_file():
+    if not isinstance(value, str) or not value.strip():
+        # No file named at all: say which field is empty, not «Filen «None» finnes ikke».
+        folder = {"logo": "assets/logos", "photo": "assets/people"}.get(key, "assets/images")
+        problems.append(Problem(entry.line_of(key), f"Feltet «{key}» mangler eller er tomt. Last opp filen i "
+                                                    f"docs/{folder}/, og skriv stien fra docs/, for eksempel "
+                                                    f"{key}: {folder}/navn.svg.",
+                                f"The field \"{key}\" is missing or empty. Upload the file to docs/{folder}/, and write "
+                                f"its path from docs/, for example {key}: {folder}/name.svg."))
+        return None
+    if not (docs_dir / value).is_file():
         problems.append(Problem(entry.line_of(key), f"Filen «{value}» finnes ikke i docs/. Last den opp, og skriv stien "
                                                     "fra docs/, for eksempel assets/logos/navn.svg.",
                                 f"The file \"{value}\" is not in docs/. Upload it, and write its path from docs/, for "

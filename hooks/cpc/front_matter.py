@@ -49,7 +49,7 @@ def lint(text: str) -> list[Problem]:
         key = line.split(":", 1)[0]
         if "\t" in line:
             problems.append(Problem(number, "Linjen har et tabulatortegn (tab). I toppfeltet rykker du inn med mellomrom: "
-                                            "bytt tabulatoren med to mellomrom.",
+                                            "erstatt tabulatoren med to mellomrom.",
                                     "The line has a tab character. Indent the front matter with spaces: replace the tab "
                                     "with two spaces."))
         elif NBSP in indent or NBSP in key:

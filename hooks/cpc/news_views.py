@@ -67,6 +67,7 @@ class Listing(View):
     years: tuple
     feed_url: str | None  # None while the language has no post of its own
     calendar_url: str | None
+    calendar_subscribe_url: str | None  # the same calendar as webcal://, for subscribing
     news_url: str
 
 
@@ -140,12 +141,20 @@ def calendar_url(languages, lang: str, ui) -> str:
     return f"{news_url(languages, lang)}{ui['news_calendar_file']}"
 
 
-def listing(all_news: news.News, lang: str, ui, languages, year: int | None, thumbnail) -> Listing:
+def subscribe_url(site_url: str, languages, lang: str, ui) -> str:
+    """The calendar's absolute address as webcal://: a calendar app opened
+    from this link subscribes to it (and so fetches new events), where the
+    plain link only downloads a copy."""
+    return "webcal:" + (site_url + calendar_url(languages, lang, ui)).split(":", 1)[1]
+
+
+def listing(all_news: news.News, lang: str, ui, languages, year: int | None, thumbnail, site_url: str) -> Listing:
     listed = all_news.listed_in(lang)
     past = all_news.not_upcoming(listed)
     own = all_news.has_own(lang)
     common = {"feed_url": feed_url(languages, lang) if own else None,
               "calendar_url": calendar_url(languages, lang, ui) if own else None,
+              "calendar_subscribe_url": subscribe_url(site_url, languages, lang, ui) if own else None,
               "news_url": news_url(languages, lang)}
     today = all_news.built_at.date()
     if year:

@@ -362,9 +362,9 @@ class Checker:
             if anchor and not page.has_anchor(anchor):
                 self.error(
                     page, line,
-                    f"Lenken «#{anchor}» peker til et avsnitt som ikke finnes på denne siden. Bruk id-en til en "
+                    f"Lenken «#{anchor}» peker til et avsnitt som ikke finnes på denne siden. Bruk ankeret til en "
                     f"overskrift som finnes (se CONTRIBUTING.md om ankre), eller fjern «#{anchor}».",
-                    f"The link \"#{anchor}\" points to a section that does not exist on this page. Use the id of an "
+                    f"The link \"#{anchor}\" points to a section that does not exist on this page. Use the anchor of an "
                     f"existing heading (see CONTRIBUTING.md on anchors), or remove \"#{anchor}\".",
                 )
             return
@@ -373,7 +373,7 @@ class Checker:
         if rel is None:
             self.error(
                 page, line,
-                f"{what_nb} «{target}» peker ut av docs-mappa. Pek på en fil i docs/.",
+                f"{what_nb} «{target}» peker ut av docs-mappen. Pek på en fil i docs/.",
                 f"{what_en} \"{target}\" points outside the docs folder. Point it at a file in docs/.",
             )
             return
@@ -388,7 +388,7 @@ class Checker:
                 hint_nb = hint_en = ""
             self.error(
                 page, line,
-                f"Lenken «{target}» peker til en nettadresse, ikke til en fil. Lenk til .md-fila i stedet{hint_nb}.",
+                f"Lenken «{target}» peker til en nettadresse, ikke til en fil. Lenk til .md-filen i stedet{hint_nb}.",
                 f"The link \"{target}\" points to a web address, not a file. Link to the .md file instead{hint_en}.",
             )
             return
@@ -407,9 +407,9 @@ class Checker:
                 self.error(
                     page, line,
                     f"Lenken «{target}» peker til et avsnitt (#{anchor}) som ikke finnes på siden docs/{rel}. "
-                    f"Bruk id-en til en overskrift som finnes der, eller fjern «#{anchor}».",
+                    f"Bruk ankeret til en overskrift som finnes der, eller fjern «#{anchor}».",
                     f"The link \"{target}\" points to a section (#{anchor}) that does not exist on the page "
-                    f"docs/{rel}. Use the id of a heading that exists there, or remove \"#{anchor}\".",
+                    f"docs/{rel}. Use the anchor of a heading that exists there, or remove \"#{anchor}\".",
                 )
             return
         if pictures.is_upload(rel):  # shown, or linked: both lead to its renditions
@@ -598,7 +598,7 @@ def check_goals(root: Path, languages: Languages) -> list[Finding]:
         goals.load_goals(path, label, languages.locales, clock.now().year)
     except DataError as error:
         return [Finding("error", path, error.line or 1,
-                        f"Måltallene i {label} har en feil. Rett det som står i den engelske meldingen: {error}",
+                        f"Måltallene i {label} har en feil: {error.nb or error}",
                         f"Fix the goal figures in {label}: {error}")]
     return []
 
@@ -647,10 +647,10 @@ def describe(finding: Finding, root: Path) -> str:
 
 def summary(errors: int, warnings: int, pages: int) -> str:
     if errors:
-        return (f"{errors} feil og {warnings} advarsler i {pages} sider. Rett feilene over; CONTRIBUTING.md forklarer "
+        return (f"{errors} feil og {warnings} advarsler på {pages} sider. Rett feilene over; CONTRIBUTING.md forklarer "
                 f"hver melding. / {errors} errors and {warnings} warnings in {pages} pages. Fix the errors above; "
                 "CONTRIBUTING.md explains every message.")
-    return f"ingen feil, {warnings} advarsler i {pages} sider. / no errors, {warnings} warnings in {pages} pages."
+    return f"ingen feil, {warnings} advarsler på {pages} sider. / no errors, {warnings} warnings in {pages} pages."
 
 
 def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:

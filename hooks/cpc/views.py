@@ -87,7 +87,7 @@ class PageView(View):
     other_og_locales: tuple
     feed: object | None  # Record(href, title) once the language has news
     social: Social
-    footer: object  # Record: email, address, org_number, social, feed_url, calendar_url, edit_url
+    footer: object  # Record: email, address, org_number, social, feed_url, calendar_url (webcal://), edit_url
     sections: tuple  # the menu's top level: Records(title, url), for the 404 page and the footer
     skip_to: str  # the id the skip link leads to
     current_tab: str | None  # a tab to mark current when the page is not in the menu (posts)
@@ -169,7 +169,7 @@ def _common(inputs: Inputs, lang: str, kind: Kind, page=None, social: Social | N
         "email": inputs.contact_email, "address": organisation.address, "org_number": organisation.org_number,
         "social": list(organisation.social),
         "feed_url": news_views.feed_url(inputs.languages, lang) if own_news else None,
-        "calendar_url": news_views.calendar_url(inputs.languages, lang, ui) if own_news else None,
+        "calendar_url": news_views.subscribe_url(inputs.site_url, inputs.languages, lang, ui) if own_news else None,
         # Staff reach the source from here; generated pages have none.
         "edit_url": inputs.edit_uri + page.file.src_uri if page and inputs.edit_uri and page.file.abs_src_path else None,
     })
@@ -261,7 +261,7 @@ def page_view(page, inputs: Inputs) -> PageView:
     if kind is Kind.NEWS:
         return NewsView(**_common(inputs, lang, kind, page),
                         news=news_views.listing(inputs.news, lang, ui, inputs.languages, page.meta.get("news_year"),
-                                                thumbnail))
+                                                thumbnail, inputs.site_url))
     if kind is Kind.POST:
         version = inputs.news.post_of(page.file.src_uri).versions[lang]
         details = news_views.post_details(version, inputs.news, ui, lambda v, event: signup_form(inputs, page, v, event),

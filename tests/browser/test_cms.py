@@ -263,7 +263,7 @@ def test_editor_writes_a_norwegian_only_post_with_a_photo(browser, site_url, tmp
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_role("button", name="Create New Entry").first.click()
         page.get_by_role("textbox", name="Tittel").fill("Nytt medlem i klyngen")
-        page.get_by_role("textbox", name="Ingress").fill("Vi ønsker et nytt medlem velkommen.")
+        page.get_by_role("textbox", name="Beskrivelse").fill("Vi ønsker et nytt medlem velkommen.")
         page.locator("input[type=date]").first.fill("2026-11-20")
         image = page.locator('section[data-key-path="image"]')
         image.scroll_into_view_if_needed()
@@ -291,7 +291,7 @@ def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_pat
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_role("button", name="Create New Entry").first.click()
         page.get_by_role("textbox", name="Tittel").fill("Workshop om fiberemballasje")
-        page.get_by_role("textbox", name="Ingress").fill("Invitasjon til workshop.")
+        page.get_by_role("textbox", name="Beskrivelse").fill("Invitasjon til workshop.")
         page.locator("input[type=date]").first.fill("2026-11-20")
         event = page.locator('section[data-key-path="event"]')
         event.scroll_into_view_if_needed()
@@ -303,7 +303,7 @@ def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_pat
         write_body(page, "Velkommen til workshop.")
         switch_to_english(page, enable=True)
         page.get_by_role("textbox", name="Tittel").fill("Workshop on fibre packaging")
-        page.get_by_role("textbox", name="Ingress").fill("Invitation to a workshop.")
+        page.get_by_role("textbox", name="Beskrivelse").fill("Invitation to a workshop.")
         event.scroll_into_view_if_needed()
         event.get_by_role("textbox", name="Sted").fill("Pakkhuset, Oslo")
         write_body(page, "Welcome to the workshop.")
@@ -352,7 +352,7 @@ def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
     Image.new("RGB", (400, 200), (200, 30, 30)).save(logo)
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_text("Mål, medlemmer og kontakter").first.click()
-        page.get_by_text("Medlemmer og partnere").first.click()
+        page.get_by_text("Medlemmer og samarbeidspartnere").first.click()
         page.get_by_role("button", name=re.compile(r"Add\W*Medlemmer")).click()
         page.get_by_role("textbox", name="Navn").fill("Eksempel AS")
         page.get_by_role("textbox", name="Nettadresse").fill("https://www.eksempel.no")

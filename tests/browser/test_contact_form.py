@@ -61,11 +61,9 @@ def field(page, name: str):
     return page.locator(f"form.cpc-form [name='{name}']")
 
 
-def fill_form(page, values: dict[str, str], consent: bool = True) -> None:
+def fill_form(page, values: dict[str, str]) -> None:
     for name, value in values.items():
         field(page, name).fill(value)
-    if consent:
-        field(page, "consent").check()
 
 
 def submit_button(page, lang: str):
@@ -100,7 +98,6 @@ def assert_values_kept(page, values: dict[str, str], topic: str) -> None:
     for name, value in values.items():
         expect(field(page, name)).to_have_value(value)
     expect(field(page, "topic")).to_have_value(topic)
-    expect(field(page, "consent")).to_be_checked()
 
 
 def axe_violations(page) -> list[str]:
@@ -119,6 +116,8 @@ def test_send_with_script(form_page, site_url, endpoint, path):
     # Labels are in the page's language.
     expect(page.locator("#cpc-form-name")).to_have_accessible_name(f"{ui('form_name_label', lang)} {ui('form_required', lang)}")
     expect(page.locator("#cpc-form-message")).to_have_accessible_description(re.compile(re.escape(ui("form_message_hint", lang).format(max=5000))))
+    # The send button carries the one line on what the information is for.
+    expect(submit_button(page, lang)).to_have_accessible_description(re.compile(re.escape(ui("form_privacy_note", lang))))
     fill_form(page, VALUES)
     submit_button(page, lang).click()
     expect(status(page)).to_have_text(ui("form_success", lang))
@@ -127,7 +126,9 @@ def test_send_with_script(form_page, site_url, endpoint, path):
     sent = posts[0].fields
     assert {name: sent[name] for name in VALUES} == VALUES
     assert sent["topic"] == topic
-    assert sent["consent"] == "yes"
+    # A notice above the button, not a consent box: nothing to tick, nothing sent for it.
+    assert "consent" not in sent
+    expect(page.locator("form.cpc-form input[type=checkbox]")).to_have_count(0)
     assert sent["_gotcha"] == ""
     assert sent["_replyto"] == VALUES["email"]
     assert sent["_subject"] == expected_subject(lang, topic, path)
@@ -135,7 +136,6 @@ def test_send_with_script(form_page, site_url, endpoint, path):
     # Success clears the form and, only now, the draft.
     for name in TEXT_FIELDS:
         expect(field(page, name)).to_have_value("")
-    expect(field(page, "consent")).not_to_be_checked()
     assert draft(page) is None
     expect(page.locator("#cpc-form-fallback")).to_be_hidden()
 
@@ -239,7 +239,7 @@ def test_validation_messages(form_page, site_url, endpoint, lang):
     expect(field(page, "name")).to_be_focused()
     expect(status(page)).to_have_text(ui("form_error_summary", lang))
     for name, key in (("name", "form_error_name"), ("email", "form_error_email_missing"),
-                      ("message", "form_error_message_missing"), ("consent", "form_error_consent")):
+                      ("message", "form_error_message_missing")):
         error = page.locator(f"#cpc-form-{name}-error")
         expect(error).to_be_visible()
         expect(error).to_have_text(ui(key, lang))
@@ -278,7 +278,7 @@ def test_honeypot_stays_empty_for_people(form_page, site_url, endpoint):
         page.keyboard.press("Tab")
         visited.append(page.evaluate("document.activeElement.name || document.activeElement.tagName"))
     assert "_gotcha" not in visited
-    assert {"organisation", "email", "phone", "topic", "message", "consent", "BUTTON"} <= set(visited)
+    assert {"organisation", "email", "phone", "topic", "message", "A", "BUTTON"} <= set(visited)
     fill_form(page, VALUES)
     assert "_gotcha" not in draft(page)
     submit_button(page, DEFAULT).click()
@@ -297,7 +297,7 @@ def test_draft_survives_reload_and_navigation(form_page, site_url, endpoint):
     open_page(page, site_url)
     open_page(page, site_url + path)
     assert_values_kept(page, VALUES, "project")
-    assert set(draft(page)) == {*VALUES, "topic", "consent"}
+    assert set(draft(page)) == {*VALUES, "topic"}
     expect(page.locator("[data-cpc-count]")).to_have_text(
         ui("form_message_count", OTHER).format(count=len(VALUES["message"]), max=5000))
     # Each page keeps its own draft.
@@ -329,7 +329,6 @@ def test_keyboard_only(form_page, site_url, endpoint):
         ("phone", lambda: page.keyboard.type(VALUES["phone"])),
         ("topic", lambda: page.keyboard.press("ArrowDown")),  # membership -> general
         ("message", lambda: page.keyboard.type("Hei fra tastaturet.")),
-        ("consent", lambda: page.keyboard.press("Space")),
     ]
     for index, (name, action) in enumerate(steps):
         if index:
@@ -343,7 +342,7 @@ def test_keyboard_only(form_page, site_url, endpoint):
     page.keyboard.press("Enter")
     expect(status(page)).to_have_text(ui("form_success", DEFAULT))
     sent = endpoint.posts()[0].fields
-    assert (sent["name"], sent["email"], sent["topic"], sent["consent"]) == (VALUES["name"], VALUES["email"], "general", "yes")
+    assert (sent["name"], sent["email"], sent["topic"]) == (VALUES["name"], VALUES["email"], "general")
     assert sent["message"] == "Hei fra tastaturet."
 
 
@@ -383,7 +382,8 @@ def test_without_javascript(full_browser, site_url, endpoint, lang):
         assert {name: sent[name].replace("\r\n", "\n") for name in VALUES} == VALUES
         assert sent["_next"] == SITE + address("thanks", lang)
         assert sent["_subject"] == ui("form_subject_static", lang).format(language=lang, page="/" + CONTACT[lang])
-        assert (sent["topic"], sent["consent"], sent["_gotcha"]) == ("general", "yes", "")
+        assert (sent["topic"], sent["_gotcha"]) == ("general", "")
+        assert "consent" not in sent
         assert "application/json" not in posts[0].headers.get("Accept", "")
     finally:
         context.close()
@@ -431,7 +431,7 @@ def test_axe_with_errors_and_failures(form_page, site_url, endpoint, path):
         switch_scheme(page, scheme)
         problems += [f"[{scheme}, empty] {p}" for p in axe_violations(page)]
     submit_button(page, lang).click()
-    expect(page.locator("#cpc-form-consent-error")).to_be_visible()
+    expect(page.locator("#cpc-form-name-error")).to_be_visible()
     for scheme in ("default", "slate"):
         switch_scheme(page, scheme)
         problems += [f"[{scheme}, validation errors] {p}" for p in axe_violations(page)]

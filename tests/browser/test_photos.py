@@ -1,4 +1,4 @@
-"""Photos as staff upload them from a phone (conftest.photo_project): the
+"""Photos as staff upload them from a phone (the sample site, tests/sample/): the
 readers get small, upright, sharp pictures, with no position or camera data,
 on the post, the news page and the home page; the upload itself is never
 published."""
@@ -10,8 +10,8 @@ import pytest
 from support import first_view, new_context, open_page
 from support.site import DEFAULT, news_address
 
-# The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("photo-site")
+# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("sample-site")
 
 POST = news_address(DEFAULT, "besok")
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True}
@@ -28,8 +28,8 @@ def picture_on_screen(page) -> dict:
 
 
 @pytest.mark.parametrize(("screen", "budget"), [(PHONE, 240 * 1024), (DESKTOP, 240 * 1024)], ids=["phone", "desktop"])
-def test_the_photo_post_is_light_and_sharp(browser, photo_site, screen, budget):
-    site, url, _ = photo_site
+def test_the_photo_post_is_light_and_sharp(browser, sample_site, screen, budget):
+    site, url, _ = sample_site
     view = first_view(browser, url + POST, **screen)
     picture = [size for address, size in view["eager"] if ".avif" in address or ".jpg" in address]
     assert len(picture) == 1 and picture[0] <= 160 * 1024, view["eager"]

@@ -26,11 +26,17 @@ def test_links_resolve_under_a_sub_path(sub_path_site):
 
 
 def test_the_checker_finds_broken_links(tmp_path):
-    """A dead link, a missing anchor and a link out of the sub-path are reported."""
-    for sub in HOMES:
-        (tmp_path / sub).mkdir(exist_ok=True)
-        (tmp_path / sub / "index.html").write_text('<a href="#nowhere">a</a><a href="gone/">b</a><a href="/elsewhere/">c</a>', encoding="utf-8")
-    (tmp_path / "404.html").write_text("<p>404</p>", encoding="utf-8")
+    """A dead link, a missing anchor, a link out of the sub-path and a
+    calendar subscription (webcal://) to a missing file are reported."""
+    (tmp_path / "ok.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
     with serve_site(tmp_path, prefix="/repo/") as url:
+        webcal = "webcal" + url[url.index(":"):]
+        for sub in HOMES:
+            (tmp_path / sub).mkdir(exist_ok=True)
+            (tmp_path / sub / "index.html").write_text(
+                f'<a href="#nowhere">a</a><a href="gone/">b</a><a href="/elsewhere/">c</a>'
+                f'<a href="{webcal}gone.ics">d</a><a href="{webcal}ok.ics">e</a>', encoding="utf-8")
+        (tmp_path / "404.html").write_text("<p>404</p>", encoding="utf-8")
         broken, _, _ = check_site(tmp_path, url)
-    assert len([b for b in broken if b.startswith(": ")]) == 3, broken
+    assert len([b for b in broken if b.startswith(": ")]) == 4, broken
+    assert not [b for b in broken if "ok.ics" in b], broken

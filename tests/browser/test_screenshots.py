@@ -1,5 +1,5 @@
 """Every page kind fits the screen, 390 and 1366 px wide, in both languages,
-on the site with fixture news, events and photos (conftest.photo_site).
+on the populated sample site (tests/sample/, conftest.sample_site).
 
 `make screenshots` also writes each one, in both colour schemes, to
 test-output/screenshots/ (not committed), for people to look at."""
@@ -13,8 +13,8 @@ from support import ROOT, new_context, open_page, switch_scheme
 from support.browser import ANIMATIONS_DONE
 from support.site import LOCALES, address, in_languages, news_address, root
 
-# The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("photo-site")
+# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("sample-site")
 
 OUTPUT = ROOT / "test-output" / "screenshots"
 # Set by `make screenshots`.
@@ -31,6 +31,7 @@ KINDS = {  # page kind -> its path in each language
     "page": each_language(lambda lang: f"{root(lang)}om-klyngen/"),
     "focus-area": each_language(lambda lang: f"{address('focus_areas', lang)}resirkulering/"),
     "contact": each_language(lambda lang: address("contact", lang)),
+    "goals": each_language(lambda lang: address("goals", lang)),
     "news": each_language(news_address),
     "post": each_language(lambda lang: news_address(lang, "besok")),
     "event": each_language(lambda lang: news_address(lang, "workshop")),
@@ -42,8 +43,8 @@ WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "he
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_page_kind_fits_the_screen(browser, photo_site, kind, width):
-    _, url, _ = photo_site
+def test_each_page_kind_fits_the_screen(browser, sample_site, kind, width):
+    _, url, _ = sample_site
     context = new_context(browser, viewport=WIDTHS[width], is_mobile=width == "phone")
     try:
         page = context.new_page()

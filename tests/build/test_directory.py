@@ -1,6 +1,6 @@
 """Who the cluster is, from data/members.yml and data/people.yml: a logo wall
-on the home page and on "Om klyngen", contact people on "Kontakt". The real
-files ship empty, and then nothing shows; the fixture (conftest) fills them."""
+on the home page and on "Om klyngen", contact people on "Kontakt". Empty
+files show nothing; the sample site (tests/sample/) fills them."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_MEMBERS, FIXTURE_PERSON
 from cpc import directory
 from support import LANGUAGES
+from support.sample import members, people
 from support.site import DEFAULT, HOMES, LOCALES, OTHER, address
 
-# The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("photo-site")
+# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("sample-site")
 
 ABOUT = "om-klyngen/"  # the about page, under each language's home
 CONTACT_PAGES = [address("contact", lang) for lang in LOCALES]
@@ -25,30 +25,38 @@ def soup_of(site: Path, path: str) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("path", [*HOMES, ABOUT, *CONTACT_PAGES])
-def test_empty_files_show_nothing(site_dir, path):
-    soup = soup_of(site_dir, path)
+def test_empty_files_show_nothing(bare_site, path):
+    soup = soup_of(bare_site, path)
     assert not soup.select(".cpc-members, .cpc-people")
+    assert not soup.select(".cpc-home-news")
 
 
 @pytest.mark.parametrize("path", [*HOMES, *(home + ABOUT for home in HOMES)])
-def test_the_logo_wall_links_each_member_with_its_name_as_alt_text(photo_site, path):
-    site, _, _ = photo_site
+def test_the_logo_wall_links_each_member_with_its_name_as_alt_text(sample_site, path):
+    site, _, _ = sample_site
     wall = soup_of(site, path).select_one(".cpc-members")
     links = wall.select("a")
-    assert [(a["href"], a.find("img")["alt"]) for a in links] == [(url, name) for name, url, _, _ in FIXTURE_MEMBERS]
-    raster = wall.select_one("picture img")
-    assert raster and raster["width"] and raster["height"] and (site / path / raster["src"]).resolve().is_file()
-    assert len(wall.select("h3")) == 2  # members, then partners
+    assert [(a["href"], a.find("img")["alt"]) for a in links] == [(m["url"], m["name"]) for m in members()]
+    rasters = wall.select("picture img")
+    assert len(rasters) == 2  # the PNG and the JPEG logo; the SVGs as they are
+    for raster in rasters:
+        assert raster["width"] and raster["height"] and (site / path / raster["src"]).resolve().is_file()
+    assert len(wall.select("h3")) == len({m["kind"] for m in members()})  # members, partners, funders
 
 
-@pytest.mark.parametrize(("path", "role"), [(address("contact", lang), text) for lang, text in FIXTURE_PERSON[1].items()])
-def test_contact_people_show_on_the_contact_page(photo_site, path, role):
-    site, _, _ = photo_site
-    person = soup_of(site, path).select_one(".cpc-person")
-    assert person.select_one(".cpc-person__name").get_text() == FIXTURE_PERSON[0]
-    assert person.select_one(".cpc-person__role").get_text() == role
-    assert person.select_one('a[href="mailto:ola@example.com"]') and person.select_one('a[href="tel:+4740000000"]')
-    assert person.select_one("picture img")["alt"] == FIXTURE_PERSON[0]
+@pytest.mark.parametrize("lang", LOCALES)
+def test_contact_people_show_on_the_contact_page(sample_site, lang):
+    site, _, _ = sample_site
+    shown = soup_of(site, address("contact", lang)).select(".cpc-person")
+    assert [p.select_one(".cpc-person__name").get_text() for p in shown] == [p["name"] for p in people()]
+    for person, entry in zip(shown, people()):
+        assert person.select_one(".cpc-person__role").get_text() == entry["role"][lang]
+        assert person.select_one(f'a[href="mailto:{entry["email"]}"]')
+        # With a photo, the picture names the person; without, there is none.
+        picture = person.select_one("picture img")
+        assert (picture["alt"] if picture else None) == (entry["name"] if entry.get("photo") else None)
+        if entry.get("phone"):
+            assert person.select_one(f'a[href="tel:{entry["phone"].replace(" ", "")}"]')
 
 
 BAD = [
@@ -56,6 +64,9 @@ BAD = [
      "https://"),
     ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: member\n    logo: assets/nei.svg\n", 5,
      "finnes ikke i docs/"),
+    # A member without a logo is told which field is empty (not «Filen «None» finnes ikke»).
+    ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: member\n", 2,
+     "Feltet «logo» mangler eller er tomt. Last opp filen i docs/assets/logos/"),
     ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: sponsor\n    logo: assets/images/logo.svg\n",
      4, "member, partner, funder"),
     ("people.yml", "people:\n  - name: B\n    role: Leder\n    email: b@example.com\n", 3, "en tekst per språk"),
@@ -75,3 +86,4 @@ def test_each_mistake_is_named_with_file_and_line(tmp_path, name, text, line, no
     _, problems = directory.load(root, root / "docs", LANGUAGES.locales)
     [found] = problems[f"data/{name}"]
     assert found.line == line and norwegian in found.nb, found
+    assert "None" not in found.nb + found.en, found

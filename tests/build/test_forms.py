@@ -61,19 +61,25 @@ def test_form_markup(site_dir, contact_endpoint, path):
     assert hidden["_subject"] == ui("form_subject_static", lang).format(language=lang, page="/" + path)
     email = form.select_one("input[name=email]")
     assert (email["type"], email["autocomplete"]) == ("email", "email")
-    for name in ("name", "email", "message", "consent"):
+    for name in ("name", "email", "message"):
         assert form.select_one(f"[name={name}]").has_attr("required"), name
+    # No box to tick: the legal bases are not consent (docs/personvern*.md).
+    assert not form.select("input[type=checkbox]")
     for name in ("organisation", "phone", "topic"):
         assert not form.select_one(f"[name={name}]").has_attr("required"), name
     assert form.select_one("select[name=topic] option[selected]")["value"] == topic
     assert [o.get_text() for o in form.select("select[name=topic] option")] == [
         ui(f"form_topic_{key}", lang) for key in ("membership", "general", "project")]
     assert ui("form_message_hint", lang).format(max=hook.MESSAGE_MAX_LENGTH) in form.select_one("#cpc-form-message-hint").get_text()
-    # The hint and the checkbox say what the privacy page says about enquiries.
-    assert form.select_one("#cpc-form-email-hint").get_text() == ui("form_email_hint", lang)
-    assert ui("form_consent_label", lang) in form.select_one("label[for=cpc-form-consent]").get_text()
-    # The consent links to the privacy page in the same language.
-    privacy = form.select_one("#cpc-form-consent-hint a")["href"]
+    # One line right above the button says what the information is for, and
+    # links to the privacy page in the same language.
+    notice = form.select_one("#cpc-form-privacy")
+    assert notice.get_text().startswith(ui("form_privacy_note", lang))
+    assert notice.a.get_text() == ui("form_privacy_link", lang)
+    assert notice.find_next_sibling("p")["class"] == ["cpc-form__actions"]
+    # A screen reader hears it with the send button, too.
+    assert form.select_one("button[type=submit]")["aria-describedby"] == notice["id"]
+    privacy = notice.a["href"]
     target = (site_dir / path / privacy / "index.html").resolve()
     assert target == (site_dir / address("privacy", lang) / "index.html").resolve()
     assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").html["lang"] == lang
@@ -117,7 +123,7 @@ def test_thank_you_and_privacy_pages(site_dir, lang):
         assert soup.select_one("article h1"), role
     privacy = (ROOT / "docs" / source_name(slug("privacy"), lang)).read_text(encoding="utf-8")
     # Staff fill in the controller and the retention period; nothing is invented meanwhile.
-    assert len(re.findall(r"<!-- FYLL INN: [^>]*-->", privacy)) >= 2
+    assert len(re.findall(r"<!-- FYLL INN[ :][^>]*-->", privacy)) >= 2
     assert "post@cpcluster.no" in privacy
     text = BeautifulSoup((site_dir / address("privacy", lang) / "index.html").read_text(encoding="utf-8"), "html.parser").article.get_text()
     for words in in_languages(("ingen informasjonskapsler", "ingen analyseverktøy", "ekstern skjematjeneste", "slettet",

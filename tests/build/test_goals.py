@@ -9,13 +9,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support import ROOT, build_site
+from support.sample import SAMPLE, build_site
 from support.site import DEFAULT, HOMES, LOCALES, UI, address, in_languages
 
 from cpc import goals
 
 
-DATA_FILE = ROOT / "data" / "goals.yml"
+# Tests change a copy of the sample's goals, never the live data/goals.yml.
+DATA_FILE = SAMPLE / "data" / "goals.yml"
 SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
 PAGES = {  # built page -> (language, view): the goals page in full, each home page compact
     **{f"{address('goals', lang)}index.html": (lang, "full") for lang in LOCALES},
@@ -23,7 +24,7 @@ PAGES = {  # built page -> (language, view): the goals page in full, each home p
 }
 
 
-def repo_data() -> dict:
+def sample_data() -> dict:
     return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
 
 
@@ -121,7 +122,7 @@ def check_page(html: str, lang: str, view: str, data: dict):
 def test_built_pages_show_one_chart_per_goal_with_matching_numbers(site_dir, path):
     lang, view = PAGES[path]
     html = (site_dir / path).read_text(encoding="utf-8")
-    check_page(html, lang, view, repo_data())
+    check_page(html, lang, view, sample_data())
     assert f'<html lang="{lang}"' in html
 
 
@@ -135,7 +136,7 @@ def write_data(path: Path, data: dict) -> Path:
 
 
 def test_one_edited_number_shows_in_both_languages(tmp_path):
-    data = repo_data()
+    data = sample_data()
     first, second = [g for g in quantitative_goals(data) if g["baseline"]][:2]
     old = first["target"]["value"]
     new = old + 2 if old <= 98 else old - 2
@@ -158,7 +159,7 @@ def test_one_edited_number_shows_in_both_languages(tmp_path):
 
 
 def test_typo_stops_the_build_with_an_actionable_message(tmp_path):
-    data = repo_data()
+    data = sample_data()
     goal = quantitative_goals(data)[-1]
     goal["target"]["yaer"] = goal["target"].pop("year")
     data_file = write_data(tmp_path / "goals.yml", data)

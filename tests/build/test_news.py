@@ -17,11 +17,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cpc.bilingual import ENGLISH, NORWEGIAN
-from support.build import HELD_BACK
-from support import (ROOT, build_project, check_site, copy_project, nu_check, serve_site, write_fixture_posts)
+from support.sample import HELD_BACK, clear_content, page_paths, in_language, latest, upcoming, write_posts
+from support import (ROOT, build_project, check_site, copy_project, nu_check, serve_site)
 from support.pages import language_of
 from support.site import (DEFAULT, HOMES, LOCALES, NEWS, OTHER, in_languages, news_address, root, source_name,
                           ui)
+
+# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("sample-site")
 
 OSLO = "Europe/Oslo"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -29,9 +32,6 @@ MONTHS = in_languages("januar februar mars april mai juni juli august september 
                       "January February March April May June July August September October November December".split())
 # The calendar of all events, beside each language's news page.
 CALENDARS = in_languages("arrangementer.ics", "events.ics")
-NEWS_PAGES = [news_address(DEFAULT), news_address(OTHER), news_address(DEFAULT, "workshop"),
-              news_address(OTHER, "workshop"), news_address(DEFAULT, "kun-norsk"), news_address(DEFAULT, "frokostmote"),
-              news_address(OTHER, "to-sprak"), *HOMES]
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
@@ -51,43 +51,51 @@ def titles(soup, selector: str) -> list[str]:
 
 # --- Listings ---------------------------------------------------------------------------
 
-def test_the_site_ships_with_no_posts_and_no_news_entry(site_dir):
-    assert not (ROOT / "docs" / NEWS).exists() or not list((ROOT / "docs" / NEWS).glob("*.md"))
+def test_a_site_without_posts_has_no_news_entry(bare_site):
     for home in HOMES:
-        soup = soup_of(site_dir, home)
+        soup = soup_of(bare_site, home)
         assert not soup.select(".cpc-home-news")
         assert not [a for a in soup.select(".md-tabs a") if a["href"].rstrip("/").endswith(NEWS)]
         assert not soup.find("link", type="application/atom+xml")
-    assert not (site_dir / NEWS).exists()
+    assert not (bare_site / NEWS).exists()
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_news_page_lists_upcoming_events_first_then_latest_news(news_site, lang):
-    site, _, posts = news_site
+def test_news_page_lists_upcoming_events_first_then_latest_news(sample_site, news_today, lang):
+    site, _, sample = sample_site
+    posts = sample.posts
     soup = soup_of(site, news_address(lang))
-    title = {slug: versions.get(lang, versions[DEFAULT])[0] for slug, versions in posts.items()}
-    # The one upcoming event, in its own section; the past event is not there.
-    assert titles(soup, 'section[aria-labelledby="cpc-news-upcoming"]') == [title["workshop"]]
-    upcoming = soup.select_one('section[aria-labelledby="cpc-news-upcoming"] .cpc-news__item')
-    assert "Pakkhuset, Oslo" in upcoming.get_text()
-    assert upcoming.select_one(".cpc-news__badge")
-    # Newest first, the past event among the news.
-    latest = titles(soup, 'section[aria-labelledby="cpc-news-latest"]')
-    assert latest == [title["kun-norsk"], title["to-sprak"], title["frokostmote"]]
+    # The upcoming events, soonest first, in their own section; past events are not there.
+    coming = upcoming(posts, lang, news_today)
+    assert len(coming) >= 2 and titles(soup, 'section[aria-labelledby="cpc-news-upcoming"]') == coming
+    first = soup.select_one('section[aria-labelledby="cpc-news-upcoming"] .cpc-news__item')
+    assert in_language(posts["workshop"], lang)[3]["location"] in first.get_text()
+    assert first.select_one(".cpc-news__badge")
+    # Newest first, the past events among the news.
+    assert titles(soup, 'section[aria-labelledby="cpc-news-latest"]') == latest(posts, lang, news_today)[:10]
     # The archive by year, and the feed and calendar to follow.
     # The latest list holds every post, so no year needs its archive link.
     assert not soup.select(".cpc-news__years a")
-    years = sorted({posts[s][DEFAULT][2][:4] for s in ("kun-norsk", "to-sprak", "frokostmote")}, reverse=True)
+    years = {in_language(v, lang)[2][:4] for v in posts.values()}
+    assert len(years) >= 2
     assert all((site / news_address(lang) / year / "index.html").is_file() for year in years)
     for year_link in soup.select(".cpc-news__years a"):
         year_page = (site / news_address(lang) / year_link["href"] / "index.html").resolve()
         assert year_page.is_file()
     links = {a["href"] for a in soup.select("a")}
     assert "feed.xml" in links and CALENDARS[lang] in links
+    # Subscribing by address keeps a calendar up to date; the download is a copy.
+    subscribe = f"webcal://www.cpcluster.no/{news_address(lang)}{CALENDARS[lang]}"
+    assert soup.select_one(f'.cpc-follow a[href="{subscribe}"]').get_text() == ui("news_subscribe_calendar", lang)
+    download = soup.select_one(f'.cpc-follow a[href="{CALENDARS[lang]}"]')
+    assert download.has_attr("download") and download.get_text() == ui("news_download_calendar", lang)
+    # The footer's calendar link subscribes too.
+    assert soup.select_one(f'.cpc-footer a[href="{subscribe}"]')
 
 
-def test_english_listing_marks_norwegian_only_posts(news_site):
-    site, _, posts = news_site
+def test_english_listing_marks_norwegian_only_posts(sample_site):
+    site, _, sample = sample_site
+    posts = sample.posts
     soup = soup_of(site, news_address(OTHER))
     link = next(a for a in soup.select(".cpc-news__title a") if a.get_text() == posts["kun-norsk"][DEFAULT][0])
     assert link["lang"] == DEFAULT and link["hreflang"] == DEFAULT
@@ -99,8 +107,8 @@ def test_english_listing_marks_norwegian_only_posts(news_site):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_news_is_in_the_menu_before_membership(news_site, lang):
-    site, _, _ = news_site
+def test_news_is_in_the_menu_before_membership(sample_site, lang):
+    site, _, _ = sample_site
     tabs = [a.get_text(strip=True) for a in soup_of(site, root(lang)).select(".md-tabs__link")]
     news, member = in_languages(("Nyheter", "Bli medlem"), ("News", "Become a member"))[lang]
     assert tabs.index(news) == tabs.index(member) - 1
@@ -108,7 +116,7 @@ def test_news_is_in_the_menu_before_membership(news_site, lang):
 
 def test_english_news_exists_from_the_first_norwegian_post(tmp_path, news_today, build_env):
     project = copy_project(tmp_path / "project")
-    write_fixture_posts(project, news_today)
+    write_posts(project, news_today, ("kun-norsk",))
     for path in (project / "docs" / NEWS).glob(source_name("*", OTHER)):
         path.unlink()
     result = build_project(project, tmp_path / "site", **build_env)
@@ -138,15 +146,15 @@ def held_back_text(site: Path) -> list[str]:
     return found
 
 
-def test_drafts_and_posts_dated_later_stay_off_the_public_site(news_site):
-    site, _, _ = news_site
+def test_drafts_and_posts_dated_later_stay_off_the_public_site(sample_site):
+    site, _, _ = sample_site
     assert not (site / NEWS / "utkast").exists() and not (site / NEWS / "planlagt").exists()
     assert held_back_text(site) == []
     assert "utkast" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
-def test_a_preview_shows_drafts_and_scheduled_posts_marked(news_project, tmp_path, build_env):
-    project, _ = news_project
+def test_a_preview_shows_drafts_and_scheduled_posts_marked(sample, tmp_path, build_env):
+    project = sample.project
     result = build_project(project, tmp_path / "site", **build_env, CPC_PREVIEW="1")
     assert result.returncode == 0, result.stderr
     draft = soup_of(tmp_path / "site", news_address(DEFAULT, "utkast"))
@@ -158,9 +166,9 @@ def test_a_preview_shows_drafts_and_scheduled_posts_marked(news_project, tmp_pat
     assert {s.get_text(strip=True)[:7] for s in listing.select(".cpc-news__status")} == {"Utkast ", "Planlag"}
 
 
-def test_a_scheduled_post_appears_on_its_day(news_project, tmp_path, build_env):
+def test_a_scheduled_post_appears_on_its_day(sample, tmp_path, build_env):
     """The daily build on its date publishes it, with its feed entry."""
-    project, _ = news_project
+    project = sample.project
     day = news_today_of(build_env) + datetime.timedelta(days=5)
     result = build_project(project, tmp_path / "site", **{**build_env, "CPC_TODAY": day.isoformat()})
     assert result.returncode == 0, result.stderr
@@ -176,8 +184,9 @@ def news_today_of(build_env) -> datetime.date:
 # --- Post and event pages --------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_post_page_date_and_article_metadata(news_site, lang):
-    site, _, posts = news_site
+def test_post_page_date_and_article_metadata(sample_site, lang):
+    site, _, sample = sample_site
+    posts = sample.posts
     title, _, day, _ = posts["to-sprak"][lang]
     soup = soup_of(site, news_address(lang, "to-sprak"))
     assert soup.h1.get_text() == title and len(soup.find_all("h1")) == 1
@@ -194,8 +203,8 @@ def test_post_page_date_and_article_metadata(news_site, lang):
     assert meta["article:published_time"].startswith(day + "T00:00:00+0")
 
 
-def test_norwegian_only_post_switches_to_the_english_news_page(news_site):
-    site, url, _ = news_site
+def test_norwegian_only_post_switches_to_the_english_news_page(sample_site):
+    site, url, _ = sample_site
     post = news_address(DEFAULT, "kun-norsk")
     soup = soup_of(site, post)
     switch = soup.select_one(f'a.md-select__link[hreflang="{OTHER}"]')
@@ -206,8 +215,9 @@ def test_norwegian_only_post_switches_to_the_english_news_page(news_site):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_event_page_says_when_and_where_and_offers_its_calendar_file(news_site, lang):
-    site, _, posts = news_site
+def test_event_page_says_when_and_where_and_offers_its_calendar_file(sample_site, lang):
+    site, _, sample = sample_site
+    posts = sample.posts
     event = posts["workshop"][lang][3]
     path = news_address(lang, "workshop")
     soup = soup_of(site, path)
@@ -226,15 +236,21 @@ def test_event_page_says_when_and_where_and_offers_its_calendar_file(news_site, 
     assert str(vevent["uid"]) == "workshop@www.cpcluster.no"  # the same in every build and language
     assert str(vevent["location"]) == "Pakkhuset, Oslo"
     assert calendar["version"] == "2.0" and calendar["prodid"]
-    # The sign-up form's hint and checkbox speak of the sign-up, not of a reply.
+    # The sign-up fact says the deadline once: "Påmelding: innen …", not "Påmelding: Påmeldingsfrist: …".
+    fact = next(div for div in details.select("dl div") if div.dt.get_text() == ui("news_signup_fact", lang))
+    assert fact.dd.get_text() == ui("news_signup_fact_until", lang).format(date=written(event["signup_until"], lang)) \
+        + ui("news_signup_fact_closed", lang)  # the closed text waits, hidden, for the reader's clock
+    # The sign-up form's notice speaks of the sign-up, not of a reply; no box to tick.
     form = soup.select_one("form.cpc-form")
-    assert form.select_one("#cpc-form-email-hint").get_text() == ui("signup_email_hint", lang)
-    assert ui("signup_consent_label", lang) in form.select_one("label[for=cpc-form-consent]").get_text()
+    assert form.select_one("#cpc-form-privacy").get_text().startswith(ui("signup_privacy_note", lang))
+    assert not form.select("input[type=checkbox]")
+    # The comment field asks for no health details (GDPR art. 9).
+    assert ui("signup_message_hint", lang) in form.select_one("#cpc-form-message-hint").get_text()
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_an_attachment_beside_the_post_is_linked_in_both_languages(news_site, lang):
-    site, _, _ = news_site
+def test_an_attachment_beside_the_post_is_linked_in_both_languages(sample_site, lang):
+    site, _, _ = sample_site
     path = news_address(lang, "workshop")
     link = soup_of(site, path).find("a", href=re.compile(r"workshop-program\.pdf$"))
     # One copy of the file, reached from either language.
@@ -242,14 +258,14 @@ def test_an_attachment_beside_the_post_is_linked_in_both_languages(news_site, la
     assert not (site / news_address(OTHER) / "workshop-program.pdf").exists()
 
 
-def test_past_event_has_no_sign_up_form(news_site):
-    site, _, _ = news_site
+def test_past_event_has_no_sign_up_form(sample_site):
+    site, _, _ = sample_site
     soup = soup_of(site, news_address(DEFAULT, "frokostmote"))
     assert soup.select_one(".cpc-event") and not soup.select("form.cpc-form")
 
 
-def test_the_calendar_rebuilds_identically(news_project, tmp_path, build_env):
-    project, _ = news_project
+def test_the_calendar_rebuilds_identically(sample, tmp_path, build_env):
+    project = sample.project
     for name in ("one", "two"):
         assert build_project(project, tmp_path / name, **build_env).returncode == 0
     for ics in (news_address(DEFAULT) + CALENDARS[DEFAULT], news_address(OTHER) + CALENDARS[OTHER],
@@ -260,8 +276,9 @@ def test_the_calendar_rebuilds_identically(news_project, tmp_path, build_env):
 # --- Follow along: feeds and calendars --------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_atom_feed_parses_and_carries_its_language_only(news_site, lang):
-    site, _, posts = news_site
+def test_atom_feed_parses_and_carries_its_language_only(sample_site, lang):
+    site, _, sample = sample_site
+    posts = sample.posts
     feed = ElementTree.parse(site / news_address(lang) / "feed.xml").getroot()
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
@@ -276,8 +293,8 @@ def test_atom_feed_parses_and_carries_its_language_only(news_site, lang):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_every_page_of_a_language_links_its_feed(news_site, lang):
-    site, _, _ = news_site
+def test_every_page_of_a_language_links_its_feed(sample_site, lang):
+    site, _, _ = sample_site
     pages = [p for p in site.rglob("index.html") if language_of(p.relative_to(site).as_posix()) == lang
              and not p.relative_to(site).as_posix().startswith("pagefind")]
     assert len(pages) > 10
@@ -288,8 +305,9 @@ def test_every_page_of_a_language_links_its_feed(news_site, lang):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_calendar_feed_of_all_events(news_site, lang):
-    site, _, posts = news_site
+def test_calendar_feed_of_all_events(sample_site, lang):
+    site, _, sample = sample_site
+    posts = sample.posts
     calendar = icalendar.Calendar.from_ical((site / news_address(lang) / CALENDARS[lang]).read_bytes())
     summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
     assert summaries == sorted(v[lang][0] for v in posts.values() if v.get(lang) and v[lang][3])
@@ -298,21 +316,23 @@ def test_calendar_feed_of_all_events(news_site, lang):
 # --- Home page, search, sitemap -------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_home_page_shows_the_next_event_and_the_latest_news_in_its_language(news_site, lang):
-    site, _, posts = news_site
+def test_home_page_shows_the_next_event_and_the_latest_news_in_its_language(sample_site, news_today, lang):
+    site, _, sample = sample_site
+    posts = sample.posts
     soup = soup_of(site, root(lang))
     section = soup.select_one(".cpc-home-news")
-    assert [a.get_text() for a in section.select(".cpc-news--next .cpc-news__title a")] == [posts["workshop"][lang][0]]
-    latest = [a.get_text() for a in section.select(".cpc-news:not(.cpc-news--next) .cpc-news__title a")]
-    listed = [(v.get(lang, v[DEFAULT])[2], v.get(lang, v[DEFAULT])[0]) for s, v in posts.items() if s != "workshop"]
-    assert latest == [t for _, t in sorted(listed, reverse=True)][:3]
+    next_event = [a.get_text() for a in section.select(".cpc-news--next .cpc-news__title a")]
+    assert next_event == upcoming(posts, lang, news_today)[:1]
+    shown = [a.get_text() for a in section.select(".cpc-news:not(.cpc-news--next) .cpc-news__title a")]
+    assert shown == latest(posts, lang, news_today)[:3]
     # A Norwegian-only post is marked as such on the English home page.
-    marked = [] if lang == DEFAULT else [posts["kun-norsk"][DEFAULT][0]]
+    marked = [in_language(v, lang)[0] for v in posts.values() if lang not in v and in_language(v, lang)[0] in shown]
+    assert marked if lang != DEFAULT else not marked
     assert [a.get_text() for a in section.select("a[lang]")] == marked
 
 
-def test_sitemap_lists_posts_with_their_translations(news_site):
-    site, _, _ = news_site
+def test_sitemap_lists_posts_with_their_translations(sample_site):
+    site, _, _ = sample_site
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
     entries = {u.findtext("s:loc", namespaces=ns): {l.get("hreflang") for l in u.findall("x:link", ns)} for u in urls}
@@ -326,16 +346,19 @@ def test_sitemap_lists_posts_with_their_translations(news_site):
 # --- Sign-up, against the real local endpoint ------------------------------------------------
 
 
-def test_nu_html_checker_on_news_pages(news_site):
-    site, _, _ = news_site
-    files = [site / p / "index.html" for p in NEWS_PAGES] + [site / NEWS / y / "index.html"
-                                                            for y in {p.name for p in (site / NEWS).glob("20*")}]
-    code, errors = nu_check(*files)
+def test_the_sample_site_is_valid_html_and_its_links_resolve(sample_site, news_today):
+    """Nu on every page the sample adds or changes, and every link of the
+    sample site at the domain root (under a sub-path: the next test)."""
+    site, url, _ = sample_site
+    code, errors = nu_check(*(site / path / "index.html" for path in page_paths(news_today)))
     assert code == 0 and not errors, errors
+    broken, _, checked = check_site(site, url)
+    assert checked > 100
+    assert not broken, "\n".join(broken)
 
 
-def test_links_resolve_under_a_sub_path_with_posts(news_project, tmp_path, build_env):
-    project, _ = news_project
+def test_links_resolve_under_a_sub_path_with_posts(sample, tmp_path, build_env):
+    project = sample.project
     site = tmp_path / "site"
     site.mkdir()
     with serve_site(site, "/repo/") as url:
@@ -369,8 +392,9 @@ INVITATION = source_name("invitasjon", DEFAULT)
 def test_make_check_and_the_build_stop_a_bad_post_at_the_same_line(tmp_path):
     """End to end, once: both print the rule's message in Norwegian, then English, at the same place."""
     project = copy_project(tmp_path / "project")
+    clear_content(project)
     text = GOOD_POST.replace("date: 2027-03-04", "date: 2027-13-45")
-    (project / "docs" / NEWS).mkdir()
+    (project / "docs" / NEWS).mkdir(parents=True, exist_ok=True)
     (project / "docs" / NEWS / INVITATION).write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                             capture_output=True, text=True, timeout=120)

@@ -1,4 +1,4 @@
-"""Photos as staff upload them from a phone (conftest.photo_project): the
+"""Photos as staff upload them from a phone (the sample site, tests/sample/): the
 readers get small, upright, sharp pictures, with no position or camera data,
 on the post, the news page and the home page; the upload itself is never
 published."""
@@ -18,8 +18,8 @@ from sitetools.photos import CAMERA_MODEL
 from support import ROOT, build_project
 from support.site import DEFAULT, NEWS, OTHER, in_languages, news_address, root
 
-# The photo site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("photo-site")
+# The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("sample-site")
 
 POST = news_address(DEFAULT, "besok")
 ENGLISH_POST = news_address(OTHER, "besok")
@@ -30,9 +30,8 @@ def soup_of(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_no_published_file_carries_location_or_camera_data(photo_site, photo_project):
-    site, _, _ = photo_site
-    _, phone = photo_project
+def test_no_published_file_carries_location_or_camera_data(sample_site, phone):
+    site, _, _ = sample_site
     published = [f for f in site.rglob("*") if f.suffix.lower() in IMAGE_SUFFIXES]
     assert len(published) > 10
     uploads = {phone.jpeg.read_bytes()} | ({phone.heic.read_bytes()} if phone.heic else set())
@@ -46,8 +45,8 @@ def test_no_published_file_carries_location_or_camera_data(photo_site, photo_pro
     assert not list(site.rglob("besok-anlegg.jpg")) and not list(site.rglob("sortering.heic"))
 
 
-def test_the_post_leads_with_a_responsive_picture_caption_and_credit(photo_site):
-    site, _, _ = photo_site
+def test_the_post_leads_with_a_responsive_picture_caption_and_credit(sample_site):
+    site, _, _ = sample_site
     figure = soup_of(site, POST).select_one("figure.cpc-post__image")
     img = figure.select_one("picture img")
     assert [s["type"] for s in figure.select("picture source")] == ["image/avif"]
@@ -62,8 +61,8 @@ def test_the_post_leads_with_a_responsive_picture_caption_and_credit(photo_site)
     assert caption == "Sorteringsbåndet i full drift. Foto: Kari Nordmann"
 
 
-def test_the_english_post_shows_the_same_picture_with_its_own_alt_text(photo_site):
-    site, _, _ = photo_site
+def test_the_english_post_shows_the_same_picture_with_its_own_alt_text(sample_site):
+    site, _, _ = sample_site
     img = soup_of(site, ENGLISH_POST).select_one("figure.cpc-post__image picture img")
     assert img["alt"] == "Members look at the sorting belt"
     norwegian = soup_of(site, POST).select_one("figure.cpc-post__image picture img")
@@ -74,8 +73,8 @@ def test_the_english_post_shows_the_same_picture_with_its_own_alt_text(photo_sit
     assert caption.select_one(f"span[lang={DEFAULT}]").get_text() == "Sorteringsbåndet i full drift."
 
 
-def test_a_shared_post_shows_a_1200x630_crop(photo_site):
-    site, _, _ = photo_site
+def test_a_shared_post_shows_a_1200x630_crop(sample_site):
+    site, _, _ = sample_site
     meta = {m["property"]: m["content"] for m in soup_of(site, POST).find_all("meta", property=True)}
     path = meta["og:image"].removeprefix("https://www.cpcluster.no/")
     with Image.open(site / path) as crop:
@@ -83,24 +82,25 @@ def test_a_shared_post_shows_a_1200x630_crop(photo_site):
 
 
 @pytest.mark.parametrize("path", [news_address(DEFAULT), root(DEFAULT), news_address(OTHER)])
-def test_the_news_page_and_the_home_page_show_thumbnails(photo_site, path):
-    site, _, _ = photo_site
+def test_the_news_page_and_the_home_page_show_thumbnails(sample_site, path):
+    site, _, _ = sample_site
     img = soup_of(site, path).select_one(".cpc-news__thumbnail img")
     assert img["loading"] == "lazy" and img["width"] and img["height"] and img["sizes"] == image_render.THUMBNAIL.sizes
     assert (site / path / img["src"]).resolve().is_file()
 
 
-def test_a_heic_in_a_pages_text_becomes_a_picture(photo_site, photo_project):
-    site, _, _ = photo_site
-    if photo_project[1].heic is None:
+def test_a_heic_in_a_pages_text_becomes_a_picture(sample_site, phone):
+    site, _, _ = sample_site
+    if phone.heic is None:
         pytest.fail("pillow-heif could not write the HEIC fixture")
     for lang, alt in in_languages("Sorteringsanlegget", "The sorting plant").items():
         img = soup_of(site, f"{root(lang)}om-klyngen/").select_one(f'article picture img[alt="{alt}"]')
         assert img and img["loading"] == "lazy" and img["src"].endswith(".jpg")
 
 
-def test_a_rebuild_encodes_nothing_again(photo_site, tmp_path, build_env):
-    _, _, project = photo_site
+def test_a_rebuild_encodes_nothing_again(sample_site, tmp_path, build_env):
+    _, _, sample = sample_site
+    project = sample.project
     cache = project / pictures.CACHE_DIR
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     assert before
@@ -109,9 +109,9 @@ def test_a_rebuild_encodes_nothing_again(photo_site, tmp_path, build_env):
     assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == before
 
 
-def test_a_broken_photo_stops_check_and_build_at_its_line(photo_project, tmp_path):
+def test_a_broken_photo_stops_check_and_build_at_its_line(sample, tmp_path):
     project = tmp_path / "project"
-    subprocess.run(["cp", "-r", str(photo_project[0]), str(project)], check=True)
+    subprocess.run(["cp", "-r", str(sample.project), str(project)], check=True)
     (project / "docs" / NEWS / "besok-anlegg.jpg").write_text("not a picture", encoding="utf-8")
     error = f"docs/{NEWS}/besok.md:5: FEIL / ERROR"  # the post's image: line
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
@@ -122,3 +122,9 @@ def test_a_broken_photo_stops_check_and_build_at_its_line(photo_project, tmp_pat
     build = build_project(project, tmp_path / "site")
     output = build.stdout + build.stderr
     assert build.returncode != 0 and error in output and "Traceback" not in output
+
+
+def test_the_sample_passes_make_check(sample):
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(sample.project)],
+                           capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=120)
+    assert check.returncode == 0 and "ingen feil" in check.stdout, check.stdout + check.stderr

@@ -66,6 +66,9 @@ def check_site(site_dir, base_url: str) -> tuple[list[str], set[str], int]:
         own_ids = {tag["id"] for tag in soup.find_all(id=True)}
         for what, value in references(html):
             target = urljoin(page_url, value.strip())
+            if target.startswith("webcal://"):
+                # A calendar subscription: the calendar app fetches it over HTTP(S).
+                target = own.scheme + target[len("webcal"):]
             parts = urlsplit(target)
             if parts.scheme not in ("http", "https") or parts.netloc != own.netloc:
                 if not target.startswith("data:"):

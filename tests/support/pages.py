@@ -1,10 +1,12 @@
-"""The pages every gate is parametrized by, read from docs/ without a build,
-and the languages, read from mkdocs.yml (hooks/cpc/bilingual.py)."""
+"""The pages every gate is parametrized by, read from docs/ without a build
+(posts and the news pages through the build's own news rules, so a gate
+expects whatever content staff have published), and the languages, read from
+mkdocs.yml (hooks/cpc/bilingual.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from cpc import cms, places
+from cpc import clock, cms, news, places
 from sitetools.build import ROOT
 from support.site import LANGUAGES
 # Missing paths that get 404.html, one per language folder.
@@ -20,11 +22,22 @@ def source_url(rel: str, languages) -> str:
     return languages.root(locale) + path
 
 
-def page_paths() -> list[str]:
+def page_paths(docs: Path = ROOT / "docs") -> list[str]:
     """Every page the site builds, read from docs/ (no build needed, so tests
-    can be parametrized by page), then the 404 page's visits."""
-    paths = sorted(source_url(p.relative_to(ROOT / "docs").as_posix(), LANGUAGES) for p in (ROOT / "docs").rglob("*.md"))
-    return paths + list(MISSING_PAGES)
+    can be parametrized by page), then the 404 page's visits. Posts count as
+    the build counts them: drafts and posts dated later are left out, and
+    each language gets its news page and year archives once there is news."""
+    sources = (p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    paths = [source_url(rel, LANGUAGES) for rel in sources if not news.is_post(rel)]
+    now = clock.now()
+    public, _ = news.held_back(news.load_posts(docs, LANGUAGES), LANGUAGES.default, now.date())
+    published = news.News(tuple(public), LANGUAGES.default, now)
+    paths += [news.post_url(version, LANGUAGES) for post in public for version in post.versions.values()]
+    for lang in LANGUAGES.locales:
+        if published.has(lang):
+            folder = f"{LANGUAGES.root(lang)}{NEWS}/"
+            paths += [folder] + [f"{folder}{year}/" for year in published.years(lang)]
+    return sorted(paths) + list(MISSING_PAGES)
 
 
 def page_id(path: str) -> str:

@@ -6,9 +6,12 @@ Tests write no locale code, news folder or page slug of their own: they ask
 here, so a renamed page or language changes one file."""
 from __future__ import annotations
 
+import datetime
+import os
+
 import yaml
 
-from cpc import places
+from cpc import clock, places
 from cpc.bilingual import Languages
 from sitetools.build import ROOT
 
@@ -21,6 +24,9 @@ OTHER = TRANSLATED[0]
 LOCALES = LANGUAGES.locales
 # The news folder in docs/ and in every language's address.
 NEWS = places.NEWS
+# The run's day: builds get it as CPC_TODAY (conftest.news_today), and the
+# sample's posts are dated around it.
+TODAY = datetime.date.fromisoformat(os.environ.get(clock.VARIABLE) or clock.now().date().isoformat())
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
 
 

@@ -3,29 +3,19 @@ gives its message with file and line, in Norwegian and English, and a
 non-zero exit; clean content and the real docs/ pass."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from cpc.bilingual import ENGLISH, NORWEGIAN
+from support.check import run_check
+from support.sample import SAMPLE
 from support.site import DEFAULT, NEWS, OTHER, slug, source_name
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "check_content.py"
-
-
-def run_check(root: Path, docs: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    args = [sys.executable, str(SCRIPT), "--root", str(root)]
-    if docs is not None:
-        args += ["--docs", str(docs)]
-    base_env = {**os.environ, "GITHUB_ACTIONS": "", **env}
-    return subprocess.run(args, capture_output=True, text=True, env=base_env, timeout=60)
 
 
 def translated(stem: str) -> str:
@@ -158,7 +148,7 @@ PROBLEMS = [
     ("link to a folder URL", with_change("index.md", page(body="[Om](om/)\n")),
      "docs/index.md:8", "peker til en nettadresse, ikke til en fil", "points to a web address, not a file"),
     ("link out of docs", with_change("index.md", page(body="[Readme](../README.md)\n")),
-     "docs/index.md:8", "peker ut av docs-mappa", "points outside the docs folder"),
+     "docs/index.md:8", "peker ut av docs-mappen", "points outside the docs folder"),
     ("broken reference link", with_change("index.md", page(body="[Om][om]\n\n[om]: omm.md\n")),
      "docs/index.md:10", "«omm.md» peker til en side som ikke finnes", "points to a page that does not exist"),
     ("skipped heading level", with_change("om.md", page(body="## Del\n\n#### Detalj\n")),
@@ -221,12 +211,6 @@ def test_no_git_history_is_a_note_not_a_failure(tmp_path):
     assert "Translation freshness not checked: no git history" in result.stdout
 
 
-def test_real_docs_pass():
-    result = run_check(ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "FEIL" not in result.stdout
-
-
 # Every Norwegian message (its fixed words) staff can meet, from the rules'
 # modules; each must be explained in CONTRIBUTING.md.
 RULE_MODULES = ("news.py", "rules.py", "front_matter.py", "bilingual.py", "problems.py", "media_types.py", "documents.py",
@@ -239,7 +223,7 @@ MESSAGES = [
     "Linjen har et tabulatortegn", "Linjen har et hardt mellomrom", "blir borte, fordi # starter en",
     "Filnavnet blir ikke en side slik det står", "Nyheter må ligge rett i mappen", "skal være en liste over deler av siden",
     "Beskrivelsen (description) er", "mangler alternativ tekst", "peker til en side som ikke finnes", "peker til et avsnitt",
-    "peker til en nettadresse, ikke til en fil", "peker ut av docs-mappa", "peker til en fil som ikke finnes",
+    "peker til en nettadresse, ikke til en fil", "peker ut av docs-mappen", "peker til en fil som ikke finnes",
     "Overskriften «", "hopper fra nivå", "Siden inneholder et <script>-element", "Teksten ser ut til å være limt inn fra Word",
     "Her pekes det til en fil på din egen maskin", "Ukjent felt", "Måltallene i", "Grensesnitttekstene i",
     "ADVARSEL: Den engelske/norske versjonen", "Oversettelsenes alder ble ikke sjekket",
@@ -290,7 +274,7 @@ def test_contributing_explains_every_message(message):
 def test_goal_figures_are_checked_with_the_builds_own_rules(tmp_path):
     root = tmp_path / "repo"
     (root / "data").mkdir(parents=True)
-    goals = (ROOT / "data" / "goals.yml").read_text(encoding="utf-8")
+    goals = (SAMPLE / "data" / "goals.yml").read_text(encoding="utf-8")
     write_docs(root, CLEAN)
     (root / "data" / "goals.yml").write_text(goals, encoding="utf-8")
     assert run_check(root).returncode == 0

@@ -3,13 +3,13 @@ named at its line; a good post passes `make check`."""
 from __future__ import annotations
 
 import datetime
-import subprocess
-import sys
 
 import pytest
 
 from cpc import news
-from support import (ROOT, copy_project)
+from support.check import run_check
+from support.sample import clear_content
+from support import copy_project
 from support.site import (DEFAULT, NEWS, OTHER, in_languages, source_name)
 
 MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
@@ -69,10 +69,10 @@ def test_the_post_rules_name_the_line_of_each_mistake(tmp_path, old, new, messag
 
 def test_good_post_passes_make_check(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs" / NEWS).mkdir()
+    clear_content(project)
+    (project / "docs" / NEWS).mkdir(parents=True, exist_ok=True)
     (project / "docs" / NEWS / INVITATION).write_text(GOOD_POST, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
-                            capture_output=True, text=True, timeout=120)
+    result = run_check(project)
     assert result.returncode == 0, result.stdout
 
 

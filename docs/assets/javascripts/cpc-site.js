@@ -244,7 +244,7 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
   const maxLength = Number(form.getAttribute("data-cpc-max"));
   const draftKey = "cpc-contact-form:" + location.pathname;
   // The honeypot and hidden fields are never part of the draft.
-  const DRAFT_FIELDS = ["name", "organisation", "email", "phone", "topic", "message", "consent"].filter((name) => {
+  const DRAFT_FIELDS = ["name", "organisation", "email", "phone", "topic", "message"].filter((name) => {
     return Boolean(form.elements[name]);
   });
   const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -258,8 +258,7 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
   };
 
   const value = (name) => {
-    const element = field(name);
-    return element.type === "checkbox" ? element.checked : element.value;
+    return field(name).value;
   };
 
   // Characters as people count them (an emoji is one, not two UTF-16 units).
@@ -297,12 +296,7 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
     if (!draft || typeof draft !== "object") return;
     DRAFT_FIELDS.forEach((name) => {
       if (!(name in draft)) return;
-      const element = field(name);
-      if (element.type === "checkbox") {
-        element.checked = draft[name] === true;
-      } else if (typeof draft[name] === "string") {
-        element.value = draft[name];
-      }
+      if (typeof draft[name] === "string") field(name).value = draft[name];
     });
   };
 
@@ -397,7 +391,6 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (match, key) => (key i
     } else if (length(message) > maxLength) {
       errors.push(["message", fill(strings.form_error_message_long, { count: length(message), max: maxLength })]);
     }
-    if (!value("consent")) errors.push(["consent", strings.form_error_consent]);
     return errors;
   };
 

@@ -16,7 +16,7 @@ from sitetools.photos import (CAMERA_MODEL, MARK_FRACTION, TOP_LEFT_MARK, TOP_RI
 from support.site import NEWS
 
 # The phone photo is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("photo-site")
+pytestmark = pytest.mark.xdist_group("sample-site")
 
 # A post's photo, by its path in the site, beside the post.
 UPLOAD = f"{NEWS}/foto.jpg"
