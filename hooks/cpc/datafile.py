@@ -26,13 +26,14 @@ class EncodingError(DataError):
     """A file that is not UTF-8 text: what to do, Norwegian first."""
 
     def __init__(self, label: str, line: int, found: str):
-        self.nb = (f"Filen er ikke lagret som UTF-8, men som {found} (slik Notisblokk og Word ofte gjør), så æ, ø og å "
-                   "blir feil. Åpne filen, velg «Lagre som», og velg kodingen UTF-8. Eller kopier teksten inn i en ny fil "
-                   "på GitHub, som alltid lagrer UTF-8.")
-        self.en = (f"The file is not saved as UTF-8 but as {found} (as Notepad and Word often do), so æ, ø and å come "
-                   "out wrong. Open the file, choose \"Save as\", and choose the encoding UTF-8. Or paste the text into "
-                   "a new file on GitHub, which always saves UTF-8.")
-        super().__init__(label, line, f"{self.nb}\n  English: {self.en}")
+        nb = (f"Filen er ikke lagret som UTF-8, men som {found} (slik Notisblokk og Word ofte gjør), så æ, ø og å "
+              "blir feil. Åpne filen, velg «Lagre som», og velg kodingen UTF-8. Eller kopier teksten inn i en ny fil på "
+              "GitHub, som alltid lagrer UTF-8.")
+        en = (f"The file is not saved as UTF-8 but as {found} (as Notepad and Word often do), so æ, ø and å come out "
+              "wrong. Open the file, choose \"Save as\", and choose the encoding UTF-8. Or paste the text into a new "
+              "file on GitHub, which always saves UTF-8.")
+        super().__init__(label, line, en, nb=nb)
+        self.en = en
 
 
 def decode(data: bytes, label: str) -> str:
