@@ -504,6 +504,15 @@ class Checker:
                     "innholdet (sikkerhet og personvern); lenk til en side eller en fil i stedet.",
                     "The link starts with \"javascript:\", which runs a script when clicked. Scripts are not allowed in "
                     "content (security and privacy); link to a page or a file instead.")
+            elif is_media and url.strip().lower().startswith("data:"):
+                self.error(
+                    page, line,
+                    "Et bilde er limt inn som tekst (data:…) i siden. Slik tekst kan ha med seg hvor og med hva bildet "
+                    "ble tatt, og nettstedet kan ikke rense den. Last opp bildet som en fil i docs/, og vis til filen, "
+                    "for eksempel ![Beskrivelse](assets/images/navn.jpg).",
+                    "A picture is pasted into the page as text (data:...). Such text can carry where and with what the "
+                    "picture was taken, and the website cannot clean it. Upload the picture as a file into docs/, and "
+                    "point to the file, for example ![Description](assets/images/name.jpg).")
             elif is_media and FOREIGN.match(url) and not LOCAL_FILE.match(url.strip()):  # file:/ has its own message
                 self.error(
                     page, line,

@@ -243,6 +243,7 @@ MESSAGES = [
     # What pages may embed (hooks/cpc/rules.py)
     "Siden bygger inn innhold fra et annet nettsted (<", "Siden har et skript i et HTML-attributt",
     "Lenken starter med «javascript:»", "ligger på et annet nettsted. Sidene henter ingenting",
+    "Et bilde er limt inn som tekst (data:…) i siden",
     # Slips (hooks/cpc/datafile.py, news.py, media_types.py)
     "Filen er ikke lagret som UTF-8", "Innlegget heter «…», som er adressen til nyhetsarkivet for året",
     "har samme navn hvis du ser bort fra store og små bokstaver",

@@ -33,6 +33,8 @@ CASES = [
                                  'alt="A">\n', 10, "ligger på et annet nettsted", "is on another website"),
     ("reference-style image from another host", "![Anlegget][a]\n\n[a]: https://example.com/anlegg.jpg\n", 8,
      "ligger på et annet nettsted", "is on another website"),
+    ("picture pasted as data", "Tekst.\n\n![Logo](data:image/png;base64,iVBORw0KGgo=)\n", 10,
+     "limt inn som tekst (data:…)", "pasted into the page as text"),
     ("YouTube iframe", 'Tekst.\n\n<iframe width="560" height="315"\n src="https://www.youtube.com/embed/x"></iframe>\n', 10,
      "(<iframe>)", "[Watch the video](https://...)"),
     ("javascript: link", "Tekst.\n\n[Klikk her](javascript:alert(1))\n", 10, "«javascript:»", '"javascript:"'),
