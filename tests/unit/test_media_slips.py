@@ -117,3 +117,11 @@ def test_a_member_listed_twice_is_refused(tmp_path):
 
 def _yaml(text: str):
     return datafile.parse(text, "data/x.yml")
+
+
+def test_a_photo_named_with_spaces_is_checked_where_it_is_used(tmp_path):
+    files = {"assets/images/fra mobilen.jpg": b"ikke et bilde",
+             "om.md": PAGE + "\n![Fra mobilen](assets/images/fra mobilen.jpg)\n"}
+    found = errors(tmp_path, files)
+    assert found and found[0][:2] == ("docs/om.md", 10) and "fra mobilen.jpg" in found[0][2]
+    assert "ikke et bilde vi kan lese" in found[0][2]
