@@ -136,7 +136,9 @@ class Pipeline:
         feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, languages, site_dir)
         search.build_index(site_dir)
         cms.write(config, languages, self.inputs.root, site_dir)
-        audit.gate(site_dir, {**cleaned, **pictures.sources(every)})
+        # Every docs/ file keeps its path in site/; renditions name their upload.
+        sources = {**{site: rel for site, rel in self.inputs.docs_files.items()}, **cleaned, **pictures.sources(every)}
+        audit.gate(site_dir, sources)
 
     # 9. `make serve` reloads when a data file changes.
     def on_serve(self, server, config, builder):
