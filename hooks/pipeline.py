@@ -3,7 +3,8 @@
 Read it top to bottom. Each MkDocs event calls small plain modules in
 hooks/cpc/, in the order written here, and hands each the data it needs.
 What a build knows is read once, in on_config, into a frozen `Inputs`;
-nothing else is remembered between events.
+nothing else is remembered between events but the photos pages' text used
+(`used`), whose renditions the last step writes.
 
 static-i18n builds the site once per language (Norwegian first, then
 English); every event below runs once per language build.
@@ -137,7 +138,7 @@ class Pipeline:
         search.build_index(site_dir)
         cms.write(config, languages, self.inputs.root, site_dir)
         # Every docs/ file keeps its path in site/; renditions name their upload.
-        sources = {**{site: rel for site, rel in self.inputs.docs_files.items()}, **cleaned, **pictures.sources(every)}
+        sources = {**self.inputs.docs_files, **cleaned, **pictures.sources(every)}
         audit.gate(site_dir, sources)
 
     # 9. `make serve` reloads when a data file changes.
