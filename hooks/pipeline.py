@@ -3,7 +3,8 @@
 Read it top to bottom. Each MkDocs event calls small plain modules in
 hooks/cpc/, in the order written here, and hands each the data it needs.
 What a build knows is read once, in on_config, into a frozen `Inputs`;
-nothing else is remembered between events.
+nothing else is remembered between events but the photos pages' text used
+(`used`), whose renditions the last step writes.
 
 static-i18n builds the site once per language (Norwegian first, then
 English); every event below runs once per language build.
@@ -17,8 +18,8 @@ import sys
 for _name in [name for name in sys.modules if name == "cpc" or name.startswith("cpc.")]:
     del sys.modules[_name]
 
-from cpc import (assets, bilingual, cms, content, csp, feeds, goals, inputs, markers, news_pages, page_css,  # noqa: E402
-                 pictures, search, theme_patches, views)
+from cpc import (assets, audit, bilingual, cms, content, csp, documents, feeds, goals, inputs, markers,  # noqa: E402
+                 media, news_pages, page_css, pictures, search, theme_patches, videos, views)
 
 
 class Pipeline:
@@ -28,6 +29,12 @@ class Pipeline:
     inputs: inputs.Inputs
     macros: markers.Macros
     css: page_css.PageCss
+
+    def __init__(self):
+        # The one thing remembered between events, across both languages'
+        # builds: the photos pages' text used (docs path -> image_render.Picture),
+        # whose renditions on_post_build writes.
+        self.used: dict = {}
 
     # 1. Configuration: read and check every input once.
     def on_config(self, config):
@@ -49,6 +56,7 @@ class Pipeline:
     def on_nav(self, nav, config, files):
         lang = config.theme["language"]
         bilingual.share_assets(files, config)
+        media.nfc_names(files)  # here, after static-i18n has made its own copies of the files
         news_pages.add(nav, files, config, self.inputs.news, self.inputs.ui[lang], self.inputs.languages.root(lang), lang)
         return nav
 
@@ -58,7 +66,9 @@ class Pipeline:
         return markdown
 
     # 4. Each page's body: generated blocks at their markers, a long page's
-    #    sections under its title, staff notes out.
+    #    sections under its title, every photo it uses as a responsive picture
+    #    (a link to one leads to a clean copy), a link to a video as a card
+    #    naming its host, staff notes out.
     def on_page_content(self, html, page, config, files):
         lang, ui, where = page.file.locale, self.inputs.ui[page.file.locale], f"docs/{page.file.src_uri}"
         html = markers.replace(
@@ -71,9 +81,16 @@ class Pipeline:
         html = markers.focus_cards(html, where, self.macros,
                                    lambda: views.focus_areas(getattr(page, "parent", None), page.url))
         html = markers.after_title(html, where, self.macros, views.inline_toc(page), ui)
-        html = pictures.in_text(html, page.url, self.inputs.pictures,
-                                lambda view: self.macros.call(markers.PICTURE_MACRO, "picture", where, view))
+        html = media.process(html, media.find(html, page.url, page.file.src_uri, self.inputs.docs_files), page.url,
+                             lambda source: self.photo(source, where),
+                             lambda view: self.macros.call(markers.PICTURE_MACRO, "picture", where, view))
+        html = videos.cards(html, lambda view: self.macros.call(videos.VIDEO_MACRO, "video", where, view, ui))
         return content.strip_staff_notes(html)
+
+    def photo(self, source: str, where: str):
+        if source not in self.used:
+            self.used[source] = pictures.render_used(source, self.inputs.docs_dir, self.inputs.root, where)
+        return self.used[source]
 
     # 5. Templates: Material's, with our few checked patches and our filters.
     def on_env(self, env, config, files):
@@ -108,17 +125,25 @@ class Pipeline:
         return csp.add_policy(self.css.fill(html, where), self.inputs.form_service.origin, where)
 
     # 8. After the last language: Material's script, the photos' renditions in
-    #    place of the uploads, feeds and calendars, the search index, and then
-    #    the content editor at /admin/ (after the index, so it is never searched).
+    #    place of the uploads, SVGs and PDFs cleaned, feeds and calendars, the
+    #    search index, the content editor at /admin/ (after the index, so it is
+    #    never searched), and last the gate: no published file carries
+    #    personal metadata or script.
     def on_post_build(self, config):
         if config.theme["language"] != self.inputs.languages.last_built:
             return
+        site_dir, languages = self.inputs.site_dir, self.inputs.languages
         assets.write(config)
-        pictures.publish(self.inputs.pictures, self.inputs.root, self.inputs.docs_dir, self.inputs.site_dir,
-                         self.inputs.languages)
-        feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, self.inputs.languages, self.inputs.site_dir)
-        search.build_index(self.inputs.site_dir)
-        cms.write(config, self.inputs.languages, self.inputs.root, self.inputs.site_dir)
+        every = [*self.inputs.pictures.values(), *self.used.values()]
+        pictures.write(every, self.inputs.root, site_dir)
+        pictures.remove_uploads(self.inputs.docs_dir, site_dir, languages)
+        cleaned = documents.publish(self.inputs.docs_dir, site_dir, [languages.root(lang) for lang in languages.locales])
+        feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, languages, site_dir)
+        search.build_index(site_dir)
+        cms.write(config, languages, self.inputs.root, site_dir)
+        # Every docs/ file keeps its path in site/; renditions name their upload.
+        sources = {**self.inputs.docs_files, **cleaned, **pictures.sources(every)}
+        audit.gate(site_dir, sources)
 
     # 9. `make serve` reloads when a data file changes.
     def on_serve(self, server, config, builder):

@@ -5,7 +5,7 @@ seconds and SSIM against the resized original, then the cold and warm render
 time per photo as the build does it (lead set with og:image, plus the
 thumbnail set).
 
-- AVIF and the JPEG fallback are at the settings in hooks/cpc/images.py.
+- AVIF and the JPEG fallback are at the settings in hooks/cpc/image_render.py.
 - "at AVIF's SSIM" rows give, for JPEG and WebP, the smallest quality that
   reaches the AVIF rendition's SSIM: the bytes each would need to look as
   good, which is how the format was chosen.
@@ -31,7 +31,7 @@ from PIL import Image, ImageOps
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT)]
 
-from cpc import images  # noqa: E402
+from cpc import image_inspect, image_render  # noqa: E402
 from sitetools.photos import build_phone_photos  # noqa: E402
 
 
@@ -48,7 +48,7 @@ def ssim(reference: Image.Image, encoded: bytes) -> float:
                  + integral[:-size, :-size])
         return total / (size * size)
 
-    a, b = luma(images._opaque(reference)), luma(Image.open(io.BytesIO(encoded)))
+    a, b = luma(image_render._opaque(reference)), luma(Image.open(io.BytesIO(encoded)))
     mean_a, mean_b = window_mean(a), window_mean(b)
     var_a = window_mean(a * a) - mean_a ** 2
     var_b = window_mean(b * b) - mean_b ** 2
@@ -60,7 +60,7 @@ def ssim(reference: Image.Image, encoded: bytes) -> float:
 
 def encode(image: Image.Image, pillow_format: str, **options) -> tuple[bytes, float]:
     if pillow_format in ("JPEG", "WEBP"):
-        image = images._opaque(image)
+        image = image_render._opaque(image)
     buffer = io.BytesIO()
     started = time.perf_counter()
     image.save(buffer, pillow_format, **options)
@@ -89,13 +89,13 @@ def main() -> None:
         photo = build_phone_photos(folder / "upload", heic_size=None).jpeg
         print(f"Fixture: {photo.stat().st_size / 1e6:.1f} MB JPEG, stored 4000x3000, EXIF orientation 6,"
               " Display P3, GPS/XMP/IPTC; real photographs from scikit-image tiled at 1:1.\n")
-        opened, problem = images._open_verified(photo, "foto.jpg", wanted_width=None)
+        opened, problem = image_inspect.open_verified(photo, "foto.jpg", wanted_width=None)
         assert opened and not problem
-        upright = images._normalized(ImageOps.exif_transpose(opened.image))
-        widths = sorted(set(images.LEAD.widths) | set(images.THUMBNAIL.widths))
+        upright = image_render._normalized(ImageOps.exif_transpose(opened.image))
+        widths = sorted(set(image_render.LEAD.widths) | set(image_render.THUMBNAIL.widths))
 
         webp_base = {"method": 4}
-        jpeg_base = {k: v for k, v in images.JPEG.options if k != "quality"}
+        jpeg_base = {k: v for k, v in image_render.JPEG.options if k != "quality"}
         header = (f"{'width':>5} {'height':>6} | {'AVIF (chosen)':>24} | {'JPEG fallback (chosen)':>24} |"
                   f" {'WebP at AVIF SSIM':>24} | {'JPEG at AVIF SSIM':>24}")
         print(header)
@@ -103,10 +103,10 @@ def main() -> None:
         print("-" * len(header))
         totals = {"avif": 0, "jpeg": 0, "webp": 0, "jpeg_match": 0}
         for width in widths:
-            resized = images._resized(upright, width, opened.upright)
-            avif_options = images.AVIF.options_for(width)
+            resized = image_render._resized(upright, width, opened.upright)
+            avif_options = image_render.AVIF.options_for(width)
             avif, avif_s = encode(resized, "AVIF", **avif_options)
-            jpeg_options = images.JPEG.options_for(width)
+            jpeg_options = image_render.JPEG.options_for(width)
             jpeg, jpeg_s = encode(resized, "JPEG", **jpeg_options)
             target = ssim(resized, avif)
             webp_q, webp, webp_s = quality_matching(resized, "WEBP", target, webp_base)
@@ -128,21 +128,21 @@ def main() -> None:
               f"WebP at AVIF SSIM {totals['webp'] / 1024:.0f}, JPEG at AVIF SSIM {totals['jpeg_match'] / 1024:.0f}")
 
         print("\nAVIF speed at 1170 px (quality as chosen):")
-        resized = images._resized(upright, 1170, opened.upright)
+        resized = image_render._resized(upright, 1170, opened.upright)
         for speed in (6, 7, 8, 9):
-            data, seconds = encode(resized, "AVIF", **{**images.AVIF.options_for(1170), "speed": speed})
+            data, seconds = encode(resized, "AVIF", **{**image_render.AVIF.options_for(1170), "speed": speed})
             print(f"  speed {speed}: {len(data) / 1024:6.1f} KiB {seconds:5.2f} s SSIM {ssim(resized, data):.3f}")
 
         started = time.perf_counter()
-        images.inspect(photo, "foto.jpg", images.LEAD.min_width)
+        image_inspect.inspect(photo, "foto.jpg", image_render.LEAD.min_width)
         print(f"\ninspect() of the upload (what make check runs): {time.perf_counter() - started:.3f} s")
 
         cache = folder / "cache"
         runs = []
         for _ in range(2):
             started = time.perf_counter()
-            lead = images.render(photo, "nyheter/foto.jpg", images.LEAD.widths, cache, og=True)
-            images.render(photo, "nyheter/foto.jpg", images.THUMBNAIL.widths, cache)
+            lead = image_render.render(photo, "nyheter/foto.jpg", image_render.LEAD.widths, cache, og=True)
+            image_render.render(photo, "nyheter/foto.jpg", image_render.THUMBNAIL.widths, cache)
             runs.append(time.perf_counter() - started)
         print(f"Render per photo (lead set + og:image + thumbnail set, {len(lead.renditions())} + 6 files):"
               f" cold {runs[0]:.2f} s, warm {runs[1]:.3f} s")

@@ -22,6 +22,35 @@ class DataError(PluginError):
         super().__init__(f"{label}:{line}: {message}" if line else f"{label}: {message}")
 
 
+class EncodingError(DataError):
+    """A file that is not UTF-8 text: what to do, Norwegian first."""
+
+    def __init__(self, label: str, line: int, found: str):
+        nb = (f"Filen er ikke lagret som UTF-8, men som {found} (slik Notisblokk og Word ofte gjør), så æ, ø og å "
+              "blir feil. Åpne filen, velg «Lagre som», og velg kodingen UTF-8. Eller kopier teksten inn i en ny fil på "
+              "GitHub, som alltid lagrer UTF-8.")
+        en = (f"The file is not saved as UTF-8 but as {found} (as Notepad and Word often do), so æ, ø and å come out "
+              "wrong. Open the file, choose \"Save as\", and choose the encoding UTF-8. Or paste the text into a new "
+              "file on GitHub, which always saves UTF-8.")
+        super().__init__(label, line, en, nb=nb)
+        self.en = en
+
+
+def decode(data: bytes, label: str) -> str:
+    """A file's text: UTF-8, with or without a byte order mark (BOM); any
+    other encoding is an EncodingError naming the first line it breaks."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise EncodingError(label, 1, "UTF-16 («Unicode»)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise EncodingError(label, data[:error.start].count(b"\n") + 1, "Windows-1252 eller Latin-1") from None
+
+
+def read_text(path: Path, label: str) -> str:
+    return decode(Path(path).read_bytes(), label)
+
+
 class Located(dict):
     """A mapping that knows the 1-based line of itself and of each key."""
 
@@ -46,8 +75,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 # Dates stay text, so a validator can say "2027-13-45 is not a date" with its
 # line, instead of YAML failing without one.
+# A value that starts with + stays text: "+4791234567" is a phone number,
+# and YAML would make it the integer 4791234567.
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"
+            and not (first == "+" and tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -90,7 +122,7 @@ def chosen(root: Path, variable: str, default: str) -> tuple[Path, str]:
 
 def load(path: Path, label: str):
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_text(path, label)
     except FileNotFoundError as error:
         raise DataError(label, None, "file not found.", nb="filen finnes ikke.") from error
     return parse(text, label)

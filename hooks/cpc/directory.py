@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from cpc import datafile, images
+from cpc import datafile, media_types
 from cpc.problems import Problem, unknown_fields
 
 MEMBERS_FILE, PEOPLE_FILE, ORGANISATION_FILE = "data/members.yml", "data/people.yml", "data/organisation.yml"
@@ -113,9 +113,17 @@ def _entries(data, key: str, label: str, problems: list) -> list:
 def check_members(data, docs_dir: Path, label: str) -> tuple[tuple, list[Problem]]:
     problems: list[Problem] = []
     members = []
+    seen: dict[str, int] = {}
     for entry in _entries(data, "members", label, problems):
         problems += unknown_fields(entry, MEMBER_FIELDS)
         name = _text(entry, "name", problems, label)
+        if name and name.casefold() in seen:
+            problems.append(Problem(entry.line_of("name"), f"«{name}» står to ganger i listen (også på linje "
+                                                           f"{seen[name.casefold()]}). Slett den ene oppføringen.",
+                                    f"\"{name}\" is listed twice (also on line {seen[name.casefold()]}). Delete one "
+                                    "of the entries."))
+        elif name:
+            seen[name.casefold()] = entry.line_of("name")
         url = entry.get("url")
         if not _https(url):
             problems.append(Problem(entry.line_of("url"), f"Lenken til «{name}» må være en hel adresse som begynner med "
@@ -126,7 +134,7 @@ def check_members(data, docs_dir: Path, label: str) -> tuple[tuple, list[Problem
             problems.append(Problem(entry.line_of("kind"), f"«kind» for «{name}» må være en av: {', '.join(KINDS)}.",
                                     f"\"kind\" for \"{name}\" must be one of: {', '.join(KINDS)}."))
         logo = _file(entry, "logo", docs_dir, problems)
-        if logo and not (logo.lower().endswith(".svg") or images.is_raster(logo)):
+        if logo and not (logo.lower().endswith(".svg") or media_types.is_raster(logo)):
             problems.append(Problem(entry.line_of("logo"), "Logoen må være SVG, PNG, JPEG eller WebP.",
                                     "The logo must be SVG, PNG, JPEG or WebP."))
         members.append(Member(name, url if isinstance(url, str) else "", logo or "", kind))
@@ -151,6 +159,11 @@ def check_people(data, docs_dir: Path, label: str, locales) -> tuple[tuple, list
             problems.append(Problem(entry.line_of("email"), f"E-postadressen til «{name}» ser ikke riktig ut.",
                                     f"The email address of \"{name}\" does not look right."))
         phone = entry.get("phone")
+        if phone is not None and not isinstance(phone, str):
+            problems.append(Problem(entry.line_of("phone"), f"Telefonnummeret til «{name}» må stå i anførselstegn, ellers "
+                                                           "kan tegn som + og 0 forsvinne: phone: \"+47 912 34 567\".",
+                                    f"The phone number of \"{name}\" must be in quotes, or characters such as + and 0 "
+                                    "may be lost: phone: \"+47 912 34 567\"."))
         photo = _file(entry, "photo", docs_dir, problems, optional=True)
         people.append(Person(name, dict(role), email if isinstance(email, str) else "",
                              str(phone) if phone is not None else None, photo))
@@ -188,6 +201,9 @@ def load(root: Path, docs_dir: Path, locales) -> tuple[Directory, dict[str, list
             return empty, label
         try:
             return datafile.load(path, label), label
+        except datafile.EncodingError as error:
+            problems[label] = [Problem(error.line, error.nb, error.en)]
+            return empty, label
         except datafile.DataError as error:
             problems[label] = [Problem(error.line or 1, "Filen kan ikke leses. Sjekk innrykket (mellomrom, ikke tabulator), "
                                                         "og sett tekst med kolon i anførselstegn.", str(error))]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from cpc import (bilingual, clock, datafile, directory, forms, freshness, front_matter, goals, news, pictures, places,
+from cpc import (bilingual, clock, datafile, directory, forms, freshness, front_matter, goals, media, news, pictures, places,
                  rules, strings)
 
 log = logging.getLogger("mkdocs.hooks.cpc")
@@ -39,7 +39,8 @@ class Inputs:
     now: datetime.datetime  # the build's one clock (clock.py)
     preview: bool
     held_back: tuple  # docs-relative sources of drafts and posts dated after today
-    pictures: dict  # docs-relative path -> images.Picture, for every photo the content uses
+    pictures: dict  # docs-relative path -> image_render.Picture: posts' images, logos and portraits
+    docs_files: dict  # NFC docs-relative path -> the path on disk, of every file that is not a page (media.py)
     directory: directory.Directory  # members, people, the organisation's facts
     main_sections: dict  # locale -> ((title, site-relative URL), ...): the menu's top level
     edit_uri: str | None
@@ -52,12 +53,16 @@ def load(config) -> Inputs:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is not set; canonical links, feeds and forms need it.")
     languages = bilingual.Languages.from_config(config)
-    photos = rules.stop_on_errors(root, docs_dir, languages)
+    rules.stop_on_errors(root, docs_dir, languages)
     now = clock.now()
     preview = os.environ.get(PREVIEW_VARIABLE, "").lower() in ("1", "true", "yes")
     posts = news.load_posts(docs_dir, languages)
     public, held_back = news.held_back(posts, languages.default, now.date())
     goals_file, goals_label = datafile.chosen(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
+    found = directory.load(root, docs_dir, languages.locales)[0]
+    docs_files = media.docs_index(docs_dir)
+    post_images = {version.image for post in posts for version in post.versions.values() if version.image}
+    small = {member.logo for member in found.members if member.logo} | {p.photo for p in found.people if p.photo}
     return Inputs(
         root=root,
         docs_dir=docs_dir,
@@ -73,8 +78,9 @@ def load(config) -> Inputs:
         now=now,
         preview=preview,
         held_back=() if preview else held_back,
-        pictures=pictures.render_all(docs_dir, root, set(photos.in_text), set(photos.of_posts), set(photos.small)),
-        directory=directory.load(root, docs_dir, languages.locales)[0],
+        pictures=pictures.render_all(docs_dir, root, post_images, small, docs_files),
+        docs_files=docs_files,
+        directory=found,
         main_sections=main_sections(config, docs_dir, languages, bool(posts if preview else public)),
         edit_uri=config.edit_uri or None,
         palette_names=palette_names(config),
@@ -120,7 +126,7 @@ def main_sections(config, docs_dir: Path, languages, has_news: bool) -> dict:
                 title = translations[locale].get(title, title)
             stem = target[:-3]
             source = docs_dir / languages.source_name(stem, locale)
-            meta = front_matter.parse(source.read_text(encoding="utf-8"), source.name) or {}
+            meta = front_matter.parse(datafile.read_text(source, source.name), source.name) or {}
             url = root + ("" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
             items.append((title or meta.get("title", stem), url))
         if has_news:

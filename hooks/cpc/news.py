@@ -17,11 +17,12 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cpc import datafile, front_matter, images, places
+from cpc import datafile, front_matter, media_types, places
 from cpc.clock import OSLO
 from cpc.problems import Problem, build_error, unknown_fields
 
@@ -32,6 +33,8 @@ POST_FIELDS = ("title", "description", "date", "draft", "image", "image_alt", "i
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")
 EVENT_FIELDS = ("start", "end", "location", "signup_until")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The year archives' addresses (nyheter/2026/): no post may take one.
+YEAR = re.compile(r"^\d{4}$")
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
 # How many recent posts the news page shows before the yearly archive.
 LATEST_ON_NEWS_PAGE = 10
@@ -143,6 +146,14 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
                               "The front matter must be lines of the form \"field: value\".")]
     problems += unknown_fields(meta, POST_FIELDS)
     problems += check_hide(meta)
+    slug = label.rsplit("/", 1)[-1].split(".", 1)[0]
+    if YEAR.match(slug):
+        problems.append(Problem(1, f"Innlegget heter «{slug}», som er adressen til nyhetsarkivet for året {slug}, så "
+                                   "innlegget ville blitt borte. Gi filen et navn som sier hva saken handler om, for "
+                                   f"eksempel docs/{FOLDER}/arsmote-{slug}.md.",
+                                f"The post is called \"{slug}\", the address of the news archive for the year {slug}, so "
+                                "the post would vanish. Give the file a name that says what it is about, for example "
+                                f"docs/{FOLDER}/arsmote-{slug}.md."))
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         problems.append(Problem(meta.line_of("draft"), "Skriv «draft: true» for et utkast, eller ta bort linjen.",
@@ -166,7 +177,7 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
         problems.append(Problem(meta.line_of("image"),
                                 "Bildet mangler alternativ tekst. Legg til «image_alt: kort beskrivelse av bildet».",
                                 "The image has no alt text. Add \"image_alt: a short description of the image\"."))
-    if image and docs_dir is not None and not images.is_raster(str(image)) and not (Path(docs_dir) / FOLDER / str(image)).is_file():
+    if image and docs_dir is not None and not media_types.is_raster(str(image)) and not (Path(docs_dir) / image_path(str(image))).is_file():
         problems.append(Problem(meta.line_of("image"), f"Bildet «{image}» finnes ikke i docs/{FOLDER}/. Last det opp ved siden av innlegget.",
                                 f"The image \"{image}\" is not in docs/{FOLDER}/. Upload it beside the post."))
     event = None
@@ -184,8 +195,17 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
     extra = {key: meta[key].strip() for key in ("image_alt", "image_caption", "image_credit")
              if isinstance(meta.get(key), str) and meta[key].strip()}
     return Version(lang, label.removeprefix("docs/"), texts["title"], texts["description"], date,
-                   f"{FOLDER}/{image}" if image else None, extra.get("image_alt"), event, draft is True,
+                   image_path(str(image)) if image else None, extra.get("image_alt"), event, draft is True,
                    meta.line_of("image") if image else 0, extra.get("image_caption"), extra.get("image_credit")), []
+
+
+def image_path(image: str) -> str:
+    """A post's `image` as a docs-relative path: beside the post, `../` and a
+    leading `/` (from docs/, as the content editor writes it) allowed."""
+    image = image.strip()
+    if image.startswith("/"):
+        return posixpath.normpath(image.lstrip("/"))
+    return posixpath.normpath(f"{FOLDER}/{image}")
 
 
 def _check_event(raw, line: int, problems: list) -> Event | None:
@@ -246,7 +266,7 @@ def load_posts(docs_dir: Path, languages) -> list[Post]:
             continue
         label = f"docs/{src_uri}"
         stem, lang = languages.split(src_uri)
-        version, problems = check_post(path.read_text(encoding="utf-8"), label, lang, docs_dir)
+        version, problems = check_post(datafile.read_text(path, label), label, lang, docs_dir)
         if problems:
             raise build_error(label, problems[0])
         posts.setdefault(stem.split("/")[-1], Post(stem.split("/")[-1])).versions[lang] = version

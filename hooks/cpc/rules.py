@@ -13,7 +13,9 @@ import bisect
 import difflib
 import logging
 import os
+import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,7 +24,8 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import bilingual, clock, datafile, directory, front_matter, goals, images, news, pictures, strings
+from cpc import (bilingual, clock, datafile, directory, documents, front_matter, goals, image_inspect, image_render, media,
+                 media_types, news, pictures, strings)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
@@ -36,14 +39,23 @@ COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 # [text](target "title") and ![alt](src "title"); one level of nested brackets.
+# A target with spaces and no title (![alt](my photo.jpg)) is one too: Python-Markdown takes it.
 INLINE = re.compile(
-    r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+    r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^)\s]*|[^)\n\"'<>]+?)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 REFERENCE_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[([^\]]*)\]")
 REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ALT_ATTR = re.compile(r"\salt\s*=", re.IGNORECASE)
 SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+# What a page may not embed (issue 25): frames and plug-ins, inline event
+# handlers, javascript: addresses, pictures from other hosts.
+FRAME_TAG = re.compile(r"<(iframe|embed|object)\b", re.IGNORECASE)
+EVENT_HANDLER = re.compile(r"<[a-zA-Z][^<>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
+HTML_URL = re.compile(r"""\s(href|src|srcset|poster|data)\s*=\s*["']?([^"'>]*)""", re.IGNORECASE)
+HTML_TAG = re.compile(r"<(img|source|a|video|audio)\b[^>]*>", re.IGNORECASE)
+JAVASCRIPT = re.compile(r"^\s*javascript\s*:", re.IGNORECASE)
+FOREIGN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 ID_ATTR = re.compile(r"""\sid=["']([^"']+)["']""")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Traces of text pasted from Word: its classes, tags, conditional blocks and styles.
@@ -74,7 +86,7 @@ class Page:
     def __init__(self, path: Path, docs: Path, languages: Languages):
         self.path = path
         self.rel = path.relative_to(docs).as_posix()
-        self.text = path.read_text(encoding="utf-8")
+        self.text = datafile.read_text(path, f"docs/{self.rel}")
         self.stem, self.locale = languages.split(self.rel)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         part = front_matter.split(self.text)
@@ -135,17 +147,20 @@ class Checker:
         # Files named so that no page can come of them are reported, not read.
         self.misnamed = {rel: problem for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
                          if (problem := bilingual.name_problem(rel, self.languages))}
-        self.pages = {
-            rel: Page(docs / rel, docs, self.languages)
-            for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if rel not in self.misnamed
-        }
         self.findings: list[Finding] = []
+        self.pages = {}
+        for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")):
+            if rel in self.misnamed:
+                continue
+            try:
+                self.pages[rel] = Page(docs / rel, docs, self.languages)
+            except datafile.EncodingError as error:  # reported, not read
+                self.findings.append(Finding("error", docs / rel, error.line, error.nb, error.en))
         self.notes: list[str] = []
-        # Photos the content uses, for the build's image step: in text, and as posts' images.
+        self.files = media.docs_index(docs)
+        # Each photo's problems, inspected once (the build finds the photos
+        # pages use in their HTML itself: media.py).
         self.inspected: dict[str, list] = {}
-        self.photos: set[str] = set()
-        self.post_images: set[str] = set()
-        self.small_photos: set[str] = set()
 
     def error(self, page: Page, line: int, nb: str, en: str) -> None:
         self.findings.append(Finding("error", page.path, line, nb, en))
@@ -164,6 +179,7 @@ class Checker:
     def run(self) -> list[Finding]:
         for rel, (nb, en) in self.misnamed.items():
             self.findings.append(Finding("error", self.docs / rel, 1, nb, en))
+        self.check_files()
         self.check_translations()
         versions: dict[str, dict] = {}
         for page in self.pages.values():
@@ -176,6 +192,7 @@ class Checker:
             self.check_headings(page)
             self.check_links_and_images(page)
             self.check_scripts(page)
+            self.check_embeds(page)
             self.check_pasted_from_word(page)
         for pair in versions.values():
             main = pair.get(self.default)
@@ -186,13 +203,35 @@ class Checker:
         self.check_freshness()
         return self.findings
 
+    # Every file in docs/: a type staff may publish (media_types.py), and an
+    # SVG or PDF the media step can clean (documents.py).
+    def check_files(self) -> None:
+        taken: dict[str, str] = {}  # case-folded NFC path -> the first file so named
+        for path in sorted(p for p in self.docs.rglob("*") if p.is_file()):
+            rel = path.relative_to(self.docs).as_posix()
+            if media_types.is_ignored(rel):
+                continue
+            folded = unicodedata.normalize("NFC", rel).casefold()
+            if folded in taken:
+                free = media_types.free_name(rel, set(taken))
+                nb, en = media_types.case_clash(taken[folded], rel, free)
+                self.findings.append(Finding("error", path, 1, nb, en))
+                continue
+            taken[folded] = rel
+            kind = media_types.treatment(rel)
+            problems = ([media_types.refusal(rel)] if kind is media_types.Treatment.REFUSED
+                        else documents.check_svg(path) if kind is media_types.Treatment.SVG
+                        else documents.check_pdf(path) if kind is media_types.Treatment.PDF else [])
+            for problem in problems:
+                self.findings.append(Finding("error", path, problem.line, problem.nb, problem.en))
+
     # A news post or event: the build's own rules (hooks/cpc/news.py).
     def check_post(self, page: Page):
         version, problems = news.check_post(page.text, f"docs/{page.rel}", page.locale, self.docs)
         for problem in problems:
             self.error(page, problem.line, problem.nb, problem.en)
         if version and version.image and pictures.is_upload(version.image):
-            self.check_photo(page, version.image_line, version.image, post=True)
+            self.check_photo(page, version.image_line, version.image)
         return version
 
     # A page without its translation.
@@ -374,9 +413,9 @@ class Checker:
                     f"docs/{rel}. Use the anchor of a heading that exists there, or remove \"#{anchor}\".",
                 )
             return
-        if is_image and pictures.is_upload(rel):
+        if pictures.is_upload(rel):  # shown, or linked: both lead to its renditions
             self.check_photo(page, line, rel)
-        elif not (self.docs / rel).is_file():
+        elif unicodedata.normalize("NFC", posixpath.normpath(rel)) not in self.files:
             self.error(
                 page, line,
                 f"{what_nb} «{target}» peker til en fil som ikke finnes (docs/{rel}). Sjekk filnavnet "
@@ -385,15 +424,13 @@ class Checker:
                 f"(upper and lower case matter), or upload the file.",
             )
 
-    # Photos: the image step's own check (images.py), once per file.
-    def check_photo(self, page: Page, line: int, rel: str, post: bool = False) -> None:
+    # Photos: the image step's own check (image_inspect.py), once per file.
+    def check_photo(self, page: Page, line: int, rel: str) -> None:
         if rel not in self.inspected:
-            self.inspected[rel] = images.inspect(self.docs / rel, rel, images.LEAD.min_width,
+            self.inspected[rel] = image_inspect.inspect(self.docs / rel, rel, image_render.LEAD.min_width,
                                                  self.root / pictures.CACHE_DIR)[1]
         for problem in self.inspected[rel]:
             (self.error if problem.level == "error" else self.warning)(page, line, problem.nb, problem.en)
-        if not any(p.level == "error" for p in self.inspected[rel]):
-            (self.post_images if post else self.photos).add(rel)
 
     def missing_alt(self, page: Page, line: int, src: str) -> None:
         self.error(
@@ -420,9 +457,72 @@ class Checker:
                 continue
             self.check_target(page, page.line_of(match.start(2)), match.group(2), False)
         for match in IMG_TAG.finditer(text):
+            src = re.search(r"""\ssrc\s*=\s*["']?([^"'>]+)""", match.group(0))
             if not ALT_ATTR.search(match.group(0)):
-                src = re.search(r"""src\s*=\s*["']?([^"'\s>]+)""", match.group(0))
                 self.missing_alt(page, page.line_of(match.start()), src.group(1) if src else "")
+            if src:  # raw HTML: relative to the Markdown file, as the build reads it (media.py)
+                self.check_target(page, page.line_of(match.start()), src.group(1), True)
+
+    # What a page may embed: nothing from another host, no frames, no script.
+    def check_embeds(self, page: Page) -> None:
+        text = page.masked
+        for match in FRAME_TAG.finditer(text):
+            self.error(
+                page, page.line_of(match.start()),
+                f"Siden bygger inn innhold fra et annet nettsted (<{match.group(1).lower()}>). Nettstedet henter ingenting "
+                "fra andre nettsteder før leseren selv velger det (personvern), så det ville vært en tom boks. Er det en "
+                "video, slett koden og lenk til videoen på en egen linje: [Se videoen](https://…). Siden viser da et "
+                "lenkekort som sier hvor videoen ligger. Be en utvikler om hjelp for annet innhold.",
+                f"The page embeds content from another website (<{match.group(1).lower()}>). The website fetches nothing "
+                "from other websites until the reader chooses to (privacy), so it would be an empty box. For a video, "
+                "delete the code and link to the video on a line of its own: [Watch the video](https://...). The page "
+                "then shows a link card naming where the video is. Ask a developer for anything else.")
+        for match in EVENT_HANDLER.finditer(text):
+            self.error(
+                page, page.line_of(match.start(1)),
+                f"Siden har et skript i et HTML-attributt ({match.group(1)}=…). Skript er ikke tillatt i innholdet "
+                "(sikkerhet og personvern); fjern attributtet, og be en utvikler om hjelp hvis siden trenger en funksjon.",
+                f"The page has a script in an HTML attribute ({match.group(1)}=...). Scripts are not allowed in content "
+                "(security and privacy); remove the attribute, and ask a developer if the page needs a feature.")
+        targets = [(m.start(), m.group(1) == "!", m.group(3).strip("<>")) for m in INLINE.finditer(text)]
+        definitions = {m.group(1).lower(): m.group(2).strip("<>") for m in REFERENCE_DEF.finditer(text)}
+        targets += [(m.start(), True, definitions.get((m.group(2) or m.group(1)).lower(), ""))
+                    for m in REFERENCE_IMAGE.finditer(text)]
+        targets += [(m.start(), True, m.group(2).strip()) for m in REFERENCE_DEF.finditer(text)
+                    if JAVASCRIPT.match(m.group(2))]
+        for tag in HTML_TAG.finditer(text):
+            for attribute in HTML_URL.finditer(tag.group(0)):
+                is_media = tag.group(1).lower() != "a" or attribute.group(1).lower() != "href"
+                urls = [c.split()[0] for c in attribute.group(2).split(",") if c.strip()] \
+                    if attribute.group(1).lower() == "srcset" else [attribute.group(2)]
+                targets += [(tag.start(), is_media, url) for url in urls]
+        for offset, is_media, url in targets:
+            line = page.line_of(offset)
+            if JAVASCRIPT.match(url):
+                self.error(
+                    page, line,
+                    "Lenken starter med «javascript:», som kjører et skript når noen klikker. Skript er ikke tillatt i "
+                    "innholdet (sikkerhet og personvern); lenk til en side eller en fil i stedet.",
+                    "The link starts with \"javascript:\", which runs a script when clicked. Scripts are not allowed in "
+                    "content (security and privacy); link to a page or a file instead.")
+            elif is_media and url.strip().lower().startswith("data:"):
+                self.error(
+                    page, line,
+                    "Et bilde er limt inn som tekst (data:…) i siden. Slik tekst kan ha med seg hvor og med hva bildet "
+                    "ble tatt, og nettstedet kan ikke rense den. Last opp bildet som en fil i docs/, og vis til filen, "
+                    "for eksempel ![Beskrivelse](assets/images/navn.jpg).",
+                    "A picture is pasted into the page as text (data:...). Such text can carry where and with what the "
+                    "picture was taken, and the website cannot clean it. Upload the picture as a file into docs/, and "
+                    "point to the file, for example ![Description](assets/images/name.jpg).")
+            elif is_media and FOREIGN.match(url) and not LOCAL_FILE.match(url.strip()):  # file:/ has its own message
+                self.error(
+                    page, line,
+                    f"Bildet «{url}» ligger på et annet nettsted. Sidene henter ingenting fra andre nettsteder "
+                    "(personvern), så bildet ville ikke vises. Last ned bildet hvis dere har lov til å bruke det, last "
+                    "det opp i docs/, og vis til filen, for eksempel ![Beskrivelse](assets/images/navn.jpg).",
+                    f"The image \"{url}\" is on another website. Pages fetch nothing from other websites (privacy), so "
+                    "it would not show. Download the picture if you may use it, upload it into docs/, and point to the "
+                    "file, for example ![Description](assets/images/name.jpg).")
 
     # Raw <script> in content.
     def check_scripts(self, page: Page) -> None:
@@ -570,29 +670,18 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
     findings = [Finding("error", root / label, p.line, p.nb, p.en) for label, ps in problems.items() for p in ps]
     for path in [m.logo for m in found.members] + [p.photo for p in found.people if p.photo]:
         if path and pictures.is_upload(path):
-            for problem in images.inspect(docs / path, path, images.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
+            for problem in image_inspect.inspect(docs / path, path, image_render.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
                 findings.append(Finding(problem.level, docs / path, 1, problem.nb, problem.en))
-            checker.small_photos.add(path)
     return findings
 
 
-@dataclass(frozen=True)
-class Photos:
-    """The raster images the content uses (docs-relative): in text, as posts'
-    images, and small (logos, portraits)."""
-    in_text: frozenset
-    of_posts: frozenset
-    small: frozenset
-
-
-def stop_on_errors(root: Path, docs: Path, languages: Languages) -> Photos:
+def stop_on_errors(root: Path, docs: Path, languages: Languages) -> None:
     """The build refuses what `make check` refuses, with the same messages;
-    warnings go to the log. Returns the photos the image step must render."""
-    findings, _, pages, checker = _check(root, docs, languages)
+    warnings go to the log."""
+    findings, _, pages, _ = _check(root, docs, languages)
     errors = [f for f in findings if f.level == "error"]
     if errors:
         raise PluginError("\n".join(describe(f, root) for f in errors) + "\n" + summary(len(errors), 0, pages))
     for finding in findings:
         if finding.path.suffix != ".md" or "piksler" in finding.nb:
             log.info(describe(finding, root))
-    return Photos(frozenset(checker.photos), frozenset(checker.post_images), frozenset(checker.small_photos))

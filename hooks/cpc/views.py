@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from cpc import directory, forms, front_matter, freshness, goals, images, news, news_pages, news_views, pictures, places
+from cpc import directory, forms, front_matter, freshness, goals, image_render, news, news_pages, news_views, pictures, places
 from cpc.inputs import Inputs
 from cpc.strings import Strings, View, strict
 
@@ -277,7 +277,7 @@ def member_groups(inputs: Inputs, ui, page_url: str) -> tuple:
 
 def logo_view(inputs: Inputs, path: str, name: str, page_url: str):
     picture = inputs.pictures.get(path)
-    return strict({"picture": pictures.view(picture, name, images.THUMBNAIL, page_url) if picture else None,
+    return strict({"picture": pictures.view(picture, name, image_render.THUMBNAIL, page_url) if picture else None,
                    "src": get_relative_url(path, page_url), "alt": name})
 
 
@@ -294,7 +294,7 @@ def page_view(page, inputs: Inputs, nav=None) -> PageView:
 
     def thumbnail(version):
         picture = inputs.pictures.get(version.image or "")
-        return pictures.view(picture, "", images.THUMBNAIL, page.url) if picture else None
+        return pictures.view(picture, "", image_render.THUMBNAIL, page.url) if picture else None
 
     if kind is Kind.HOME:
         return HomeView(**_common(inputs, lang, kind, page),
@@ -321,7 +321,7 @@ def lead_image(version, inputs: Inputs, page_url: str):
         return None
     picture = inputs.pictures.get(version.image)
     return strict({
-        "picture": pictures.view(picture, version.image_alt, images.LEAD, page_url, lead=True) if picture else None,
+        "picture": pictures.view(picture, version.image_alt, image_render.LEAD, page_url, lead=True) if picture else None,
         "src": get_relative_url(version.image, page_url), "alt": version.image_alt,
         "caption": version.image_caption, "caption_lang": version.image_caption_lang, "credit": version.image_credit,
     })

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from cpc import images
+from cpc import audit, image_inspect, image_render, media_types
 from sitetools.photos import (CAMERA_MODEL, MARK_FRACTION, TOP_LEFT_MARK, TOP_RIGHT_MARK, UPRIGHT_SIZE,
                            display_p3_profile, tiled_upright_photo)
 from support.site import NEWS
@@ -27,20 +27,20 @@ def lead(phone, tmp_path_factory):
     into a site folder: (picture, cache folder, site folder)."""
     cache = tmp_path_factory.mktemp("cache")
     site = tmp_path_factory.mktemp("site")
-    picture = images.render(phone.jpeg, UPLOAD, images.LEAD.widths, cache, og=True)
-    images.write(picture, cache, site)
+    picture = image_render.render(phone.jpeg, UPLOAD, image_render.LEAD.widths, cache, og=True)
+    image_render.write(picture, cache, site)
     return picture, cache, site
 
 
 @pytest.fixture(scope="session")
 def thumbnails(phone, lead):
     picture, cache, site = lead
-    thumbs = images.render(phone.jpeg, UPLOAD, images.THUMBNAIL.widths, cache)
-    images.write(thumbs, cache, site)
+    thumbs = image_render.render(phone.jpeg, UPLOAD, image_render.THUMBNAIL.widths, cache)
+    image_render.write(thumbs, cache, site)
     return thumbs
 
 
-def published(picture: images.Picture, site: Path) -> list[Path]:
+def published(picture: image_render.Picture, site: Path) -> list[Path]:
     return [site / r.path for r in picture.renditions()]
 
 
@@ -96,7 +96,7 @@ def test_colours_are_converted_from_display_p3_to_srgb(lead):
 
 def test_the_upload_carries_what_must_not_be_published(phone):
     """strip_check sees every kind in the original: it can fail."""
-    found = " ".join(images.strip_check(phone.jpeg))
+    found = " ".join(audit.strip_check(phone.jpeg))
     for kind in ("GPS position", "camera make or model", "capture time", "XMP", "IPTC", "ICC profile", "comment"):
         assert kind in found, found
 
@@ -106,7 +106,7 @@ def test_no_published_file_carries_metadata(lead, thumbnails):
     files = published(picture, site) + published(thumbnails, site)
     assert len(files) == 15
     for path in files:
-        assert images.strip_check(path) == [], path
+        assert audit.strip_check(path) == [], path
         # Independently of strip_check: what Pillow reads, and the raw bytes.
         with Image.open(path) as image:
             assert len(image.getexif()) == 0, path
@@ -129,7 +129,7 @@ def test_renditions_are_avif_with_jpeg_fallback_at_the_slot_widths(lead):
     picture, _, site = lead
     assert [mime for mime, _ in picture.sources] == ["image/avif"]
     for renditions, pillow_format in ((picture.sources[0][1], "AVIF"), (picture.fallback, "JPEG")):
-        assert tuple(r.width for r in renditions) == images.LEAD.widths
+        assert tuple(r.width for r in renditions) == image_render.LEAD.widths
         for rendition in renditions:
             with Image.open(site / rendition.path) as image:
                 assert image.format == pillow_format
@@ -170,18 +170,18 @@ def slot_from_sizes(sizes: str, viewport: int) -> float:
 def test_the_browser_picks_a_lead_rendition_within_1_6x_of_its_slot(viewport, dpr, column):
     """What srcset selection gives at the bench's viewports: sharp enough
     (>= slot x DPR) yet not wasteful (<= 1.6 x slot x DPR, issue 16)."""
-    slot = slot_from_sizes(images.sizes_attribute(images.LEAD), viewport)
+    slot = slot_from_sizes(image_render.sizes_attribute(image_render.LEAD), viewport)
     assert slot == column
     needed = slot * dpr
     # The smallest wide enough, else the largest there is.
-    picked = min((w for w in images.LEAD.widths if w >= needed), default=max(images.LEAD.widths))
-    assert picked <= 1.6 * needed and picked >= min(needed, max(images.LEAD.widths))
+    picked = min((w for w in image_render.LEAD.widths if w >= needed), default=max(image_render.LEAD.widths))
+    assert picked <= 1.6 * needed and picked >= min(needed, max(image_render.LEAD.widths))
 
 
 def test_sizes_name_each_slot():
-    assert images.sizes_attribute(images.LEAD).endswith("calc(100vw - 32px)")
-    assert images.sizes_attribute(images.THUMBNAIL) == "160px"
-    assert images.THUMBNAIL.widths == (160, 320, 480)
+    assert image_render.sizes_attribute(image_render.LEAD).endswith("calc(100vw - 32px)")
+    assert image_render.sizes_attribute(image_render.THUMBNAIL) == "160px"
+    assert image_render.THUMBNAIL.widths == (160, 320, 480)
 
 
 @pytest.mark.parametrize("upright_width, expected", [
@@ -191,13 +191,13 @@ def test_sizes_name_each_slot():
     (300, (300,)),
 ])
 def test_rendition_widths_never_upscale(upright_width, expected):
-    assert images.rendition_widths(upright_width, images.LEAD.widths) == expected
+    assert image_render.rendition_widths(upright_width, image_render.LEAD.widths) == expected
 
 
 def test_a_small_photo_is_never_upscaled(tmp_path):
     small = tmp_path / "liten.jpg"
     tiled_upright_photo((700, 500)).save(small, quality=90)
-    picture = images.render(small, "liten.jpg", images.LEAD.widths, tmp_path / "cache", og=True)
+    picture = image_render.render(small, "liten.jpg", image_render.LEAD.widths, tmp_path / "cache", og=True)
     widths = [r.width for r in picture.renditions()]
     assert max(widths) == 700 and [r.width for r in picture.fallback] == [480, 700]
     assert picture.og and (picture.og.width, picture.og.height) == (700, 368)
@@ -212,8 +212,8 @@ def test_a_warm_render_encodes_nothing(phone, lead, monkeypatch):
 
     def refuse(*args, **kwargs):
         raise AssertionError("re-encoded on a warm render")
-    monkeypatch.setattr(images, "encode_rendition", refuse)
-    again = images.render(phone.jpeg, UPLOAD, images.LEAD.widths, cache, og=True)
+    monkeypatch.setattr(image_render, "encode_rendition", refuse)
+    again = image_render.render(phone.jpeg, UPLOAD, image_render.LEAD.widths, cache, og=True)
     assert again == picture
     assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == files
 
@@ -224,17 +224,17 @@ def test_a_changed_photo_gets_new_file_names(phone, lead, tmp_path):
     edited = tmp_path / "foto.jpg"
     with Image.open(phone.jpeg) as image:
         image.save(edited, quality=91, exif=image.info["exif"])
-    again = images.render(edited, UPLOAD, images.THUMBNAIL.widths, tmp_path / "cache")
+    again = image_render.render(edited, UPLOAD, image_render.THUMBNAIL.widths, tmp_path / "cache")
     old_hash = picture.fallback[0].path.split(".")[1]
     assert all(old_hash not in r.path for r in again.renditions())
 
 
 def test_an_unfinished_cache_entry_is_rendered_again(phone, tmp_path):
     cache = tmp_path / "cache"
-    first = images.render(phone.jpeg, "a/foto.jpg", images.THUMBNAIL.widths, cache)
+    first = image_render.render(phone.jpeg, "a/foto.jpg", image_render.THUMBNAIL.widths, cache)
     (cache / first.cache_entry / Path(first.fallback[0].path).name).unlink()
-    again = images.render(phone.jpeg, "a/foto.jpg", images.THUMBNAIL.widths, cache)
-    images.write(again, cache, tmp_path / "site")
+    again = image_render.render(phone.jpeg, "a/foto.jpg", image_render.THUMBNAIL.widths, cache)
+    image_render.write(again, cache, tmp_path / "site")
     assert (tmp_path / "site" / first.fallback[0].path).is_file()
 
 
@@ -243,12 +243,12 @@ def test_an_unfinished_cache_entry_is_rendered_again(phone, tmp_path):
 def test_a_readable_heic_is_rendered_upright_and_stripped(phone, tmp_path):
     if phone.heic is None:
         pytest.skip("pillow-heif cannot write HEIC here")
-    info, problems = images.inspect(phone.heic, "foto.heic", images.LEAD.min_width)
+    info, problems = image_inspect.inspect(phone.heic, "foto.heic", image_render.LEAD.min_width)
     assert problems == [] and info and (info.width, info.height) == (1200, 1600)
-    picture = images.render(phone.heic, "foto.heic", images.THUMBNAIL.widths, tmp_path / "cache")
-    images.write(picture, tmp_path / "cache", tmp_path / "site")
+    picture = image_render.render(phone.heic, "foto.heic", image_render.THUMBNAIL.widths, tmp_path / "cache")
+    image_render.write(picture, tmp_path / "cache", tmp_path / "site")
     for path in published(picture, tmp_path / "site"):
-        assert images.strip_check(path) == []
+        assert audit.strip_check(path) == []
         with Image.open(path) as image:
             rgb = image.convert("RGB")
             assert rgb.height > rgb.width
@@ -257,7 +257,7 @@ def test_a_readable_heic_is_rendered_upright_and_stripped(phone, tmp_path):
 
 # ----------------------------------------------------------------- problems
 
-def check_messages(problem: images.ImageProblem, label: str, *words: str) -> None:
+def check_messages(problem: media_types.ImageProblem, label: str, *words: str) -> None:
     assert label in problem.nb and label in problem.en
     assert problem.nb != problem.en
     for word in words:
@@ -266,14 +266,14 @@ def check_messages(problem: images.ImageProblem, label: str, *words: str) -> Non
 
 def test_missing_file(tmp_path):
     label = f"{NEWS}/borte.jpg"
-    info, problems = images.inspect(tmp_path / "borte.jpg", label, 760)
+    info, problems = image_inspect.inspect(tmp_path / "borte.jpg", label, 760)
     assert info is None and [(p.kind, p.level) for p in problems] == [("missing", "error")]
     check_messages(problems[0], label, "Finner ikke", "not found")
 
 
 def test_missing_file_by_case_names_the_file_that_exists(tmp_path, phone):
     shutil.copyfile(phone.jpeg, tmp_path / "foto.jpg")
-    info, problems = images.inspect(tmp_path / "Foto.JPG", "Foto.JPG", 760)
+    info, problems = image_inspect.inspect(tmp_path / "Foto.JPG", "Foto.JPG", 760)
     assert info is None and [p.kind for p in problems] == ["missing"]
     check_messages(problems[0], "Foto.JPG", "«foto.jpg»", "store og små", "capital")
 
@@ -284,18 +284,18 @@ def test_wrong_case_is_caught_even_where_the_file_system_ignores_case(tmp_path, 
     # What a case-insensitive system answers for the wrong spelling:
     monkeypatch.setattr(Path, "exists", lambda self: True)
     monkeypatch.setattr(Path, "is_file", lambda self: True)
-    info, problems = images.inspect(tmp_path / "Foto.JPG", "Foto.JPG", 760)
+    info, problems = image_inspect.inspect(tmp_path / "Foto.JPG", "Foto.JPG", 760)
     assert info is None and [p.kind for p in problems] == ["missing"]
 
 
 def test_corrupt_file(tmp_path, phone):
     truncated = tmp_path / "halv.jpg"
     truncated.write_bytes(phone.jpeg.read_bytes()[: 600_000])
-    info, problems = images.inspect(truncated, "halv.jpg", 760)
+    info, problems = image_inspect.inspect(truncated, "halv.jpg", 760)
     assert info is None and [(p.kind, p.level) for p in problems] == [("corrupt", "error")]
     check_messages(problems[0], "halv.jpg", "skadet", "damaged")
-    with pytest.raises(images.ImageRejected) as rejected:
-        images.render(truncated, "halv.jpg", images.LEAD.widths, tmp_path / "cache")
+    with pytest.raises(media_types.ImageRejected) as rejected:
+        image_render.render(truncated, "halv.jpg", image_render.LEAD.widths, tmp_path / "cache")
     assert rejected.value.problem.kind == "corrupt"
     assert not any((tmp_path / "cache").glob("*/*")), "a half-done entry was left"
 
@@ -311,7 +311,7 @@ def test_unsupported_file(tmp_path, name, content, words):
         path.write_text("Møtereferat fra styret\n", encoding="utf-8")
     else:
         Image.new("RGB", (900, 600), "green").save(path, content.upper())
-    info, problems = images.inspect(path, name, 760)
+    info, problems = image_inspect.inspect(path, name, 760)
     assert info is None and [(p.kind, p.level) for p in problems] == [("unsupported", "error")]
     check_messages(problems[0], name, *words)
 
@@ -319,17 +319,17 @@ def test_unsupported_file(tmp_path, name, content, words):
 def test_too_small_is_a_warning_and_still_usable(tmp_path):
     path = tmp_path / "liten.png"
     tiled_upright_photo((300, 200)).save(path)
-    info, problems = images.inspect(path, "liten.png", images.LEAD.min_width)
+    info, problems = image_inspect.inspect(path, "liten.png", image_render.LEAD.min_width)
     assert info is not None and (info.width, info.height, info.format) == (300, 200, "PNG")
     assert [(p.kind, p.level) for p in problems] == [("too_small", "warning")]
     check_messages(problems[0], "liten.png", "300", "760", "uskarpt", "blurred")
-    assert images.inspect(path, "liten.png", images.THUMBNAIL.min_width)[1] == []
+    assert image_inspect.inspect(path, "liten.png", image_render.THUMBNAIL.min_width)[1] == []
 
 
 def test_upright_width_decides_too_small(phone):
     """3000 wide once upright, though stored 4000 wide: 3200 is too much."""
-    assert [p.kind for p in images.inspect(phone.jpeg, "foto.jpg", 3200)[1]] == ["too_small"]
-    assert images.inspect(phone.jpeg, "foto.jpg", 3000)[1] == []
+    assert [p.kind for p in image_inspect.inspect(phone.jpeg, "foto.jpg", 3200)[1]] == ["too_small"]
+    assert image_inspect.inspect(phone.jpeg, "foto.jpg", 3000)[1] == []
 
 
 @pytest.mark.parametrize("case", ["damaged", "not even a header", "no reader"])
@@ -344,7 +344,7 @@ def test_unreadable_heic_says_how_to_save_as_jpeg(tmp_path, phone, monkeypatch, 
             pytest.skip("pillow-heif cannot write HEIC here")
         shutil.copyfile(phone.heic, path)
         monkeypatch.setitem(__import__("sys").modules, "pillow_heif", None)  # import fails
-    info, problems = images.inspect(path, "IMG_0001.HEIC", 760)
+    info, problems = image_inspect.inspect(path, "IMG_0001.HEIC", 760)
     assert info is None and [(p.kind, p.level) for p in problems] == [("heic_unreadable", "error")]
     check_messages(problems[0], "IMG_0001.HEIC", "JPEG", "Mest kompatibel", "Most Compatible")
 
@@ -357,22 +357,22 @@ def test_unreadable_heic_says_how_to_save_as_jpeg(tmp_path, phone, monkeypatch, 
     ("logo.svg", False), ("LOGO.SVG", False), ("rapport.pdf", False),
 ])
 def test_what_the_step_handles(name, expected):
-    assert images.is_raster(name) is expected
+    assert media_types.is_raster(name) is expected
 
 
 def test_a_jpeg_named_heic_is_read_as_the_jpeg_it_is(tmp_path, phone):
     path = tmp_path / "IMG_0002.heic"
     shutil.copyfile(phone.jpeg, path)
-    info, problems = images.inspect(path, "IMG_0002.heic", 760)
+    info, problems = image_inspect.inspect(path, "IMG_0002.heic", 760)
     assert problems == [] and info and (info.format, info.width, info.height) == ("JPEG", 3000, 4000)
 
 
 def test_svg_is_not_an_image_the_step_reads(tmp_path):
     svg = tmp_path / "logo.svg"
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
-    assert not images.is_raster(svg.name)
+    assert not media_types.is_raster(svg.name)
     # Should a caller pass one anyway, it is refused, never rasterised.
-    assert [p.kind for p in images.inspect(svg, "logo.svg", 10)[1]] == ["unsupported"]
+    assert [p.kind for p in image_inspect.inspect(svg, "logo.svg", 10)[1]] == ["unsupported"]
 
 
 def test_transparent_png_keeps_alpha_in_avif_and_is_on_white_in_jpeg(tmp_path):
@@ -380,8 +380,8 @@ def test_transparent_png_keeps_alpha_in_avif_and_is_on_white_in_jpeg(tmp_path):
     image = Image.new("RGBA", (400, 200), (0, 0, 0, 0))
     image.paste((0, 90, 40, 255), (100, 50, 300, 150))
     image.save(path)
-    picture = images.render(path, "logo.png", images.THUMBNAIL.widths, tmp_path / "cache")
-    images.write(picture, tmp_path / "cache", tmp_path / "site")
+    picture = image_render.render(path, "logo.png", image_render.THUMBNAIL.widths, tmp_path / "cache")
+    image_render.write(picture, tmp_path / "cache", tmp_path / "site")
     with Image.open(tmp_path / "site" / picture.sources[0][1][-1].path) as avif:
         assert avif.mode == "RGBA" and avif.getpixel((2, 2))[3] == 0
     with Image.open(tmp_path / "site" / picture.fallback[-1].path) as jpeg:
@@ -390,7 +390,7 @@ def test_transparent_png_keeps_alpha_in_avif_and_is_on_white_in_jpeg(tmp_path):
 
 def test_an_upload_that_passed_is_not_decoded_again(phone, tmp_path, monkeypatch):
     """Builds and make check inspect every photo; a rebuild reads no pixels again."""
-    first = images.inspect(phone.jpeg, "foto.jpg", images.LEAD.min_width, tmp_path)
-    monkeypatch.setattr(images, "_open_verified", lambda *args, **kwargs: pytest.fail("decoded again"))
-    assert images.inspect(phone.jpeg, "foto.jpg", images.LEAD.min_width, tmp_path) == first
-    assert images.inspect(phone.jpeg, "foto.jpg", 10_000, tmp_path)[1][0].kind == "too_small"
+    first = image_inspect.inspect(phone.jpeg, "foto.jpg", image_render.LEAD.min_width, tmp_path)
+    monkeypatch.setattr(image_inspect, "open_verified", lambda *args, **kwargs: pytest.fail("decoded again"))
+    assert image_inspect.inspect(phone.jpeg, "foto.jpg", image_render.LEAD.min_width, tmp_path) == first
+    assert image_inspect.inspect(phone.jpeg, "foto.jpg", 10_000, tmp_path)[1][0].kind == "too_small"

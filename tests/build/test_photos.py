@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from cpc import images, pictures
+from cpc import audit, image_render, pictures
 from sitetools.photos import CAMERA_MODEL
 from support import ROOT, build_project
 from support.site import DEFAULT, NEWS, OTHER, in_languages, news_address, root
@@ -33,7 +33,7 @@ def test_no_published_file_carries_location_or_camera_data(sample_site, phone):
     assert len(published) > 10
     uploads = {phone.jpeg.read_bytes()} | ({phone.heic.read_bytes()} if phone.heic else set())
     for file in published:
-        assert images.strip_check(file) == [], file
+        assert audit.strip_check(file) == [], file
         data = file.read_bytes()
         assert data not in uploads, f"{file} is the upload itself"
         assert CAMERA_MODEL.encode() not in data, file
@@ -49,7 +49,7 @@ def test_the_post_leads_with_a_responsive_picture_caption_and_credit(sample_site
     assert [s["type"] for s in figure.select("picture source")] == ["image/avif"]
     assert img["alt"] == "Medlemmer ser på sorteringsbåndet"
     assert abs(int(img["width"]) * 4 - int(img["height"]) * 3) <= 4, "upright: portrait, as the phone held it"
-    assert img["sizes"] == images.LEAD.sizes and img["fetchpriority"] == "high" and not img.get("loading")
+    assert img["sizes"] == image_render.LEAD.sizes and img["fetchpriority"] == "high" and not img.get("loading")
     widths = [int(c.split()[1][:-1]) for c in img["srcset"].split(", ")]
     assert widths == sorted(widths) and max(widths) <= 1600
     for candidate in img["srcset"].split(", ") + [figure.select_one("source")["srcset"].split(", ")[0]]:
@@ -82,7 +82,7 @@ def test_a_shared_post_shows_a_1200x630_crop(sample_site):
 def test_the_news_page_and_the_home_page_show_thumbnails(sample_site, path):
     site, _, _ = sample_site
     img = soup_of(site, path).select_one(".cpc-news__thumbnail img")
-    assert img["loading"] == "lazy" and img["width"] and img["height"] and img["sizes"] == images.THUMBNAIL.sizes
+    assert img["loading"] == "lazy" and img["width"] and img["height"] and img["sizes"] == image_render.THUMBNAIL.sizes
     assert (site / path / img["src"]).resolve().is_file()
 
 

@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
 import yaml
 
 from cpc import directory, places
@@ -91,7 +92,9 @@ def write_sample(project: Path, today: datetime.date, phone) -> Sample:
             shutil.copy2(source, target)
     news = project / "docs" / NEWS
     shutil.copy2(phone.jpeg, news / PHOTO)
-    (news / "workshop-program.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    program = pikepdf.new()  # a real PDF: the media step reads and cleans every one
+    program.add_blank_page()
+    program.save(news / "workshop-program.pdf")
     _write_raster_media(project, phone.jpeg)
     if phone.heic:
         shutil.copy2(phone.heic, project / "docs" / "assets" / "images" / "sortering.heic")

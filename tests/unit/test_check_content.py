@@ -213,7 +213,8 @@ def test_no_git_history_is_a_note_not_a_failure(tmp_path):
 
 # Every Norwegian message (its fixed words) staff can meet, from the rules'
 # modules; each must be explained in CONTRIBUTING.md.
-RULE_MODULES = ("news.py", "rules.py", "front_matter.py", "bilingual.py", "problems.py")
+RULE_MODULES = ("news.py", "rules.py", "front_matter.py", "bilingual.py", "problems.py", "media_types.py", "documents.py",
+                "audit.py", "datafile.py")
 MESSAGES = [
     # Pages (hooks/cpc/rules.py, front_matter.py, bilingual.py, problems.py)
     "Siden mangler", "Siden mangler toppfeltet (front matter)", "Toppfeltet (front matter) kan ikke leses",
@@ -235,6 +236,17 @@ MESSAGES = [
     "Bildet mangler alternativ tekst. Legg til «image_alt", "finnes ikke i docs/", "Skriv «draft: true»",
     "Innlegget skal ikke ha en egen hovedoverskrift", "Datoen må være den samme som i den norske versjonen",
     "Arrangementet må ha samme start, end og signup_until som i den norske",
+    # Files of every type (hooks/cpc/media_types.py, documents.py, audit.py)
+    "er en video. Videoer publiseres ikke fra nettstedet", "er et Office-dokument", "nettstedet ikke publiserer",
+    "kan ikke leses som SVG", "har et innebygd bilde med personlige data", "er beskyttet med passord",
+    "er skadet eller bare delvis lastet opp", "Den publiserte filen",
+    # What pages may embed (hooks/cpc/rules.py)
+    "Siden bygger inn innhold fra et annet nettsted (<", "Siden har et skript i et HTML-attributt",
+    "Lenken starter med «javascript:»", "ligger på et annet nettsted. Sidene henter ingenting",
+    "Et bilde er limt inn som tekst (data:…) i siden",
+    # Slips (hooks/cpc/datafile.py, news.py, media_types.py)
+    "Filen er ikke lagret som UTF-8", "Innlegget heter «…», som er adressen til nyhetsarkivet for året",
+    "har samme navn hvis du ser bort fra store og små bokstaver",
 ]
 SOURCES = "\n".join((ROOT / "hooks" / "cpc" / name).read_text(encoding="utf-8") for name in RULE_MODULES) + \
     (ROOT / "scripts" / "check_content.py").read_text(encoding="utf-8")

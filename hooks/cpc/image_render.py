@@ -1,18 +1,15 @@
-"""Photos from staff: upright, sRGB, small, and without metadata (issue 16).
+"""Photos from staff turned into renditions (issue 16): upright, sRGB,
+small, and without metadata.
 
-A plain module: the build and `make check` call it; nothing here knows MkDocs
-or keeps state between calls.
-
-- `inspect` is the cheap check (header, full parse, upright size) that both
-  `make check` and the build run, so they report the same problems.
 - `render` turns one photo into renditions for one layout slot, in a cache
   keyed by the photo's bytes and the settings: a rebuild re-encodes nothing.
 - `write` copies a rendered picture's files into the site.
-- `strip_check` names any metadata left in a published file.
 
 Formats and qualities were chosen by `scripts/measure_images.py` on a real
 4000x3000 photo: AVIF for browsers that take it (nearly all), JPEG for the
 rest. WebP was measured too: see the comment above `AVIF` below.
+
+A plain module: nothing here knows MkDocs or keeps state between calls.
 """
 from __future__ import annotations
 
@@ -27,22 +24,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps
+
+from cpc import image_inspect, media_types
 
 # Bump to re-encode every photo (it is part of the cache key and file names).
 PIPELINE_VERSION = "1"
-
-# Suffixes the step processes. Everything else that looks like a picture is
-# refused with a message (see OTHER_IMAGE_SUFFIXES); SVG passes through.
-RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif"})
-HEIF_SUFFIXES = frozenset({".heic", ".heif"})
-OTHER_IMAGE_SUFFIXES = frozenset({".bmp", ".gif", ".tif", ".tiff", ".jxl", ".jp2", ".ico", ".psd",
-                                  ".dng", ".raw", ".cr2", ".nef", ".arw"})
-# What the bytes must turn out to be. Phones write multi-picture JPEGs (MPO).
-ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "HEIF"})
-HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs",
-                         b"mif1", b"msf1"})
-
 
 @dataclass(frozen=True)
 class Slot:
@@ -133,36 +120,6 @@ class Picture:
         return tuple(every + ([self.og] if self.og else []))
 
 
-@dataclass(frozen=True)
-class ImageInfo:
-    format: str
-    width: int     # upright
-    height: int
-
-
-@dataclass(frozen=True)
-class ImageProblem:
-    kind: str      # missing | unsupported | corrupt | heic_unreadable | too_small
-    level: str     # error | warning
-    nb: str
-    en: str
-
-
-class ImageRejected(Exception):
-    """render() met a photo that inspect() would have refused."""
-
-    def __init__(self, problem: ImageProblem):
-        super().__init__(problem.en)
-        self.problem = problem
-
-
-def is_raster(name: str) -> bool:
-    """True for anything the image step must handle or refuse; False for SVG
-    (left as it is) and non-images."""
-    suffix = PurePosixPath(name).suffix.lower()
-    return suffix in RASTER_SUFFIXES or suffix in OTHER_IMAGE_SUFFIXES
-
-
 def sizes_attribute(slot: Slot) -> str:
     return slot.sizes
 
@@ -171,191 +128,6 @@ def srcset(renditions: tuple[Rendition, ...], prefix: str = "") -> str:
     """`srcset` text; prefix turns site paths into page-relative URLs."""
     return ", ".join(f"{prefix}{r.path} {r.width}w" for r in renditions)
 
-
-# ---------------------------------------------------------------- problems
-
-def _missing(label: str, variant: str | None) -> ImageProblem:
-    if variant:
-        return ImageProblem(
-            "missing", "error",
-            nb=f"Finner ikke bildet «{label}». Det som finnes, heter «{variant}». Skriv navnet med "
-               "nøyaktig de samme store og små bokstavene som filen har.",
-            en=f"The image \"{label}\" was not found. What exists is called \"{variant}\". Write the "
-               "name with exactly the same capital and small letters as the file.")
-    return ImageProblem(
-        "missing", "error",
-        nb=f"Finner ikke bildet «{label}». Sjekk at bildet er lastet opp, og at navnet er skrevet "
-           "likt, med samme store og små bokstaver.",
-        en=f"The image \"{label}\" was not found. Check that it is uploaded and that the name is "
-           "spelt the same, with the same capital and small letters.")
-
-
-def _unsupported(label: str, found: str | None) -> ImageProblem:
-    if found:
-        return ImageProblem(
-            "unsupported", "error",
-            nb=f"«{label}» er et {found}-bilde, og det formatet kan ikke brukes på nettsidene. "
-               "Lagre bildet som JPEG eller PNG og last det opp på nytt.",
-            en=f"\"{label}\" is a {found} image, a format the website cannot use. Save the picture "
-               "as JPEG or PNG and upload it again.")
-    return ImageProblem(
-        "unsupported", "error",
-        nb=f"«{label}» er ikke et bilde vi kan lese, selv om navnet ser slik ut. Last opp bildet "
-           "som JPEG eller PNG, slik det kom fra telefonen eller kameraet.",
-        en=f"\"{label}\" is not an image we can read, even though its name looks like one. Upload "
-           "the picture as JPEG or PNG, as it came from the phone or camera.")
-
-
-def _corrupt(label: str) -> ImageProblem:
-    return ImageProblem(
-        "corrupt", "error",
-        nb=f"Bildet «{label}» er skadet eller bare delvis lastet opp, og kan ikke leses. Last det "
-           "opp på nytt fra telefonen eller kameraet.",
-        en=f"The image \"{label}\" is damaged or only partly uploaded, and cannot be read. Upload "
-           "it again from the phone or camera.")
-
-
-def _heic_unreadable(label: str) -> ImageProblem:
-    return ImageProblem(
-        "heic_unreadable", "error",
-        nb=f"«{label}» er et HEIC-bilde (iPhone-formatet), og det kan ikke leses her. Lagre bildet "
-           "som JPEG og last det opp på nytt: på iPhone, velg Innstillinger > Kamera > Formater > "
-           "Mest kompatibel før du tar bildet, eller del eller eksporter bildet som JPEG.",
-        en=f"\"{label}\" is a HEIC image (the iPhone format), and it cannot be read here. Save the "
-           "picture as JPEG and upload it again: on an iPhone, choose Settings > Camera > Formats "
-           "> Most Compatible before taking the photo, or share or export it as JPEG.")
-
-
-def _too_small(label: str, width: int, min_width: int) -> ImageProblem:
-    return ImageProblem(
-        "too_small", "warning",
-        nb=f"Bildet «{label}» er bare {width} piksler bredt, men plassen det skal fylle, trenger "
-           f"minst {min_width}, så det vil se uskarpt ut. Bruk originalbildet fra telefonen eller "
-           "kameraet om du har det.",
-        en=f"The image \"{label}\" is only {width} pixels wide, but the space it fills needs at "
-           f"least {min_width}, so it will look blurred. Use the original photo from the phone or "
-           "camera if you have it.")
-
-
-# ----------------------------------------------------------------- inspect
-
-def _case_exact_lookup(path: Path) -> tuple[bool, str | None]:
-    """(exists with exactly this spelling, the spelling on disk if only the
-    case differs). Compares directory listings, so a case-insensitive file
-    system (macOS, Windows) cannot hide a wrong case that breaks on Linux."""
-    parts = path.absolute().parts
-    current = Path(parts[0])
-    for part in parts[1:]:
-        try:
-            names = os.listdir(current)
-        except OSError:
-            return False, None
-        if part not in names:
-            variant = next((n for n in names if n.casefold() == part.casefold()), None)
-            return False, variant
-        current = current / part
-    return current.is_file(), None
-
-
-def _is_heif(head: bytes) -> bool:
-    """By content, not name: phones and transfers rename files both ways."""
-    if head[4:8] != b"ftyp":
-        return False
-    major, compatible = head[8:12], head[16:64]
-    if major in (b"avif", b"avis") or (major == b"mif1" and b"avif" in compatible):
-        return False
-    return major in HEIF_BRANDS
-
-
-def _open_heif(path: Path) -> Image.Image:
-    """Decode HEIC/HEIF with pillow-heif without registering it in Pillow
-    (a process-wide change). libheif applies the HEIF rotation itself."""
-    import pillow_heif  # optional at import time: a missing reader is a message, not a crash
-    heif = pillow_heif.open_heif(path, convert_hdr_to_8bit=True)
-    image = heif.to_pillow()
-    image.info.pop("original_orientation", None)
-    return image
-
-
-def _upright_size(image: Image.Image) -> tuple[int, int]:
-    orientation = image.getexif().get(0x0112, 1)
-    return (image.height, image.width) if orientation in (5, 6, 7, 8) else image.size
-
-
-@dataclass(frozen=True)
-class _Opened:
-    image: Image.Image
-    upright: tuple[int, int]   # full upright size, whatever draft mode decoded
-
-
-def _open_verified(path: Path, label: str, wanted_width: int | None
-                   ) -> tuple[_Opened | None, ImageProblem | None]:
-    """Open and fully decode (so truncation is caught). For JPEG, draft mode
-    decodes at the smallest DCT scale (down to 1/8) still >= wanted_width:
-    every block is still parsed, for a fraction of the work."""
-    with path.open("rb") as handle:
-        head = handle.read(64)
-    if _is_heif(head):
-        try:
-            image = _open_heif(path)
-            image.load()
-        except Exception:  # noqa: BLE001 -- any failure of the reader means the same to staff
-            return None, _heic_unreadable(label)
-        return _Opened(image, image.size), None
-    try:
-        image = Image.open(path)
-    except UnidentifiedImageError:
-        if path.suffix.lower() in HEIF_SUFFIXES:
-            return None, _heic_unreadable(label)
-        return None, _unsupported(label, None)
-    except (OSError, SyntaxError, ValueError):
-        return None, _corrupt(label)
-    if image.format not in ACCEPTED_FORMATS:
-        found = image.format
-        image.close()
-        return None, _unsupported(label, found)
-    try:
-        upright = _upright_size(image)
-        if image.format in ("JPEG", "MPO") and wanted_width is not None and wanted_width < upright[0]:
-            wanted = (wanted_width, max(1, upright[1] * wanted_width // upright[0]))
-            image.draft(None, wanted if upright == image.size else wanted[::-1])
-        image.load()
-    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
-        image.close()
-        return None, _corrupt(label)
-    return _Opened(image, upright), None
-
-
-def inspect(path: Path, label: str, min_width: int, cache_dir: Path | None = None
-            ) -> tuple[ImageInfo | None, list[ImageProblem]]:
-    """Cheap check of one upload: exists (case-exact), is an image we take,
-    decodes completely, and is wide enough (a warning otherwise). `label` is
-    how messages name the file, e.g. "nyheter/foto.jpg". With `cache_dir`, an
-    upload that passed once is not decoded again (keyed by its bytes)."""
-    exists, variant = _case_exact_lookup(path)
-    if not exists:
-        return None, [_missing(label, variant)]
-    if path.suffix.lower() in OTHER_IMAGE_SUFFIXES:
-        return None, [_unsupported(label, path.suffix.lstrip(".").upper())]
-    passed = cache_dir / "inspected" / f"{hashlib.sha256(path.read_bytes()).hexdigest()}.json" if cache_dir else None
-    if passed and passed.is_file():
-        info = ImageInfo(**json.loads(passed.read_text(encoding="utf-8")))
-    else:
-        opened, problem = _open_verified(path, label, wanted_width=1)
-        if problem:
-            return None, [problem]
-        assert opened is not None
-        with opened.image as image:
-            width, height = opened.upright
-            info = ImageInfo(format=image.format or "HEIF", width=width, height=height)
-        if passed:
-            passed.parent.mkdir(parents=True, exist_ok=True)
-            passed.write_text(json.dumps(info.__dict__), encoding="utf-8")
-    problems = [_too_small(label, info.width, min_width)] if info.width < min_width else []
-    return info, problems
-
-
-# ------------------------------------------------------------------ render
 
 def _slug(stem: str) -> str:
     """File-name part that needs no URL escaping: æ/ø/å folded, spaces to -."""
@@ -486,9 +258,9 @@ def render(path: Path, source: str, widths: tuple[int, ...], cache_dir: Path, og
     if manifest is not None:
         return _picture(source, entry_name, manifest)
 
-    opened, problem = _open_verified(path, source, wanted_width=max(widths))
+    opened, problem = image_inspect.open_verified(path, source, wanted_width=max(widths))
     if problem:
-        raise ImageRejected(problem)
+        raise media_types.ImageRejected(problem)
     assert opened is not None
     full_size = opened.upright
     with opened.image as decoded:
@@ -546,72 +318,3 @@ def write(picture: Picture, cache_dir: Path, site_dir: Path) -> None:
         destination = site_dir / rendition.path
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(entry / PurePosixPath(rendition.path).name, destination)
-
-
-# ------------------------------------------------------------- strip check
-
-# Byte signatures of metadata blocks, long enough never to occur by chance
-# in compressed pixels.
-_SIGNATURES = (
-    (b"Exif\x00\x00", "EXIF block"),
-    (b"<x:xmpmeta", "XMP packet"),
-    (b"http://ns.adobe.com/xap/1.0/", "XMP packet"),
-    (b"Photoshop 3.0\x00", "IPTC/Photoshop block"),
-    (b"8BIM\x04\x04", "IPTC/Photoshop block"),
-    (b"ICC_PROFILE\x00", "ICC profile"),
-)
-
-
-def strip_check(path: Path) -> list[str]:
-    """Names of metadata still in a published file: position, camera data,
-    capture time, XMP, IPTC, ICC profile, comment. Empty when clean. Our
-    renditions carry no ICC profile at all (sRGB is the web's default), so
-    any profile means the file did not come through render()."""
-    data = path.read_bytes()
-    found: list[str] = []
-
-    def note(what: str) -> None:
-        if what not in found:
-            found.append(what)
-
-    try:
-        image = Image.open(io.BytesIO(data))
-    except (UnidentifiedImageError, OSError):
-        image = None
-    if image is not None:
-        with image:
-            exif = image.getexif()
-            if exif.get_ifd(0x8825) or 0x8825 in exif:
-                note("GPS position (EXIF)")
-            if any(tag in exif for tag in (0x010F, 0x0110, 0xA433, 0xA434)):
-                note("camera make or model (EXIF)")
-            if exif.get_ifd(0x8769) or 0x8769 in exif:
-                note("camera settings, capture time or maker notes (EXIF)")
-            if len(exif):
-                note("EXIF")
-            info = image.info
-            if info.get("xmp") or info.get("XML:com.adobe.xmp"):
-                note("XMP packet")
-            if info.get("photoshop") or info.get("iptc"):
-                note("IPTC/Photoshop block")
-            if info.get("icc_profile"):
-                note("ICC profile" + _icc_device(info["icc_profile"]))
-            if info.get("comment"):
-                note("comment")
-            for marker, _ in getattr(image, "applist", []):
-                if marker in ("APP1", "APP2", "APP12", "APP13", "COM"):
-                    note(f"JPEG {marker} segment")
-    for signature, what in _SIGNATURES:
-        if signature in data and not any(f.startswith(what) for f in found):
-            note(what)
-    return found
-
-
-def _icc_device(icc: bytes) -> str:
-    try:
-        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc)).profile
-    except (ImageCms.PyCMSError, OSError, ValueError):
-        return ""
-    maker, model = (profile.manufacturer or "").strip(), (profile.model or "").strip()
-    device = model if maker and model.startswith(maker) else f"{maker} {model}".strip()
-    return f" (device: {device})" if device else ""
