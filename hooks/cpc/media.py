@@ -10,7 +10,7 @@ form), a name with spaces or from a Mac (NFD).
   picture, a link to a photo leads to its largest clean JPEG.
 
 Nothing a page uses keeps pointing at an upload, so the publishing step may
-remove every upload (pictures.publish). HTML is read with the standard
+remove every upload (pictures.remove_uploads). HTML is read with the standard
 library's parser; only the tags found are rewritten, the rest of the page
 is left byte for byte.
 """
