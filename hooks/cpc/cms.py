@@ -47,6 +47,17 @@ FONTS = {
     "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2":
         "node_modules/@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
 }
+# Uploaded photos are re-encoded in the browser before they are committed
+# (the repository is public): drawing them on a canvas keeps the pixels
+# upright and drops EXIF, GPS, camera data, XMP and ICC. The CMS only writes
+# WebP here. 2400 px on the longest side leaves the largest rendition
+# (images.LEAD, 1600 px) sharp and keeps a phone photo well under 1 MB.
+PHOTO_TRANSFORMATION = {"format": "webp", "quality": 85, "width": 2400, "height": 2400}
+MEDIA_LIBRARIES = {
+    "default": {"config": {"transformations": {"raster_image": PHOTO_TRANSFORMATION}}},
+    # No stock-photo services: requests to other hosts, licences staff cannot judge.
+    "stock_assets": False,
+}
 # Dates and times as news.py reads them (Day.js tokens).
 DATE_FORMAT, DATE_TIME_FORMAT = "YYYY-MM-DD", "YYYY-MM-DD HH:mm"
 POLICY_PLACEHOLDER = "cpc-csp-policy"
@@ -113,7 +124,7 @@ POST = {
     "draft": Field("Utkast", {"widget": "boolean", "default": False}, "Et utkast vises ikke på nettstedet.", False,
                    "duplicate"),
     "image": Field("Bilde", {"widget": "image", "accept": "image/jpeg,image/png,image/webp,image/svg+xml"},
-                   "Last opp et bilde. Nettstedet lager selv mindre utgaver og fjerner posisjonsdata.", False,
+                   "Last opp et bilde. Det renses for posisjon og kameradata før det lagres.", False,
                    "duplicate"),
     "image_alt": Field("Alternativ tekst for bildet", {"widget": "string"},
                        "Påkrevd når saken har bilde: beskriv hva bildet viser, for dem som ikke ser det.", False),
@@ -277,6 +288,7 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
         "publish_mode": "editorial_workflow",
         "media_folder": f"{docs}/assets/images",
         "public_folder": "/assets/images",
+        "media_libraries": MEDIA_LIBRARIES,
         "show_preview_links": False,
         # `event: null` or `image: ""` would fail the content checks.
         "output": {"omit_empty_optional_fields": True},

@@ -25,7 +25,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from PIL import Image
 
-from cpc import bilingual, cms, directory, goals, news, rules
+from cpc import bilingual, cms, directory, goals, images, news, rules
+from sitetools.photos import build_phone_photos
 from support import ROOT, build_project, copy_project
 from support.site import DEFAULT, LOCALES, NEWS, OTHER, address, in_languages, news_address, source_name
 
@@ -124,6 +125,11 @@ def test_languages_backend_and_review():
     assert all(c["publish"] is False for c in settings["collections"])
     assert settings["output"] == {"omit_empty_optional_fields": True}
     assert settings["slug"] == {"encoding": "ascii", "clean_accents": True}
+    # Photos re-encoded in the browser before they are committed; no stock-photo services.
+    assert settings["media_libraries"] == {
+        "default": {"config": {"transformations": {"raster_image": {"format": "webp", "quality": 85, "width": 2400,
+                                                                    "height": 2400}}}},
+        "stock_assets": False}
 
 
 # --- The built admin page ------------------------------------------------------------------
@@ -256,11 +262,17 @@ def check_and_build(project: Path, dest: Path) -> Path:
 
 
 @needs_admin
-def test_editor_writes_a_norwegian_only_post_with_a_photo(browser, site_url, tmp_path):
+def test_editor_commits_a_phone_photo_clean_beside_a_norwegian_only_post(browser, site_url, tmp_path):
+    """The phone photo (GPS, camera, maker notes, XMP, IPTC, Display P3,
+    stored sideways) is re-encoded in the browser before it is committed."""
     project = copy_project(tmp_path / "project")
     photo = tmp_path / "medlemsmote.jpg"
-    Image.new("RGB", (1600, 1000), (40, 120, 90)).save(photo, quality=85)
+    photo.write_bytes(build_phone_photos(tmp_path / "phone", heic_size=None).jpeg.read_bytes())
+    assert "GPS position (EXIF)" in images.strip_check(photo)
     with editor(browser, site_url, project) as (page, changes):
+        refused = []
+        page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+                else None)
         page.get_by_role("button", name="Create New Entry").first.click()
         page.get_by_role("textbox", name="Tittel").fill("Nytt medlem i klyngen")
         page.get_by_role("textbox", name="Ingress").fill("Vi ønsker et nytt medlem velkommen.")
@@ -268,18 +280,31 @@ def test_editor_writes_a_norwegian_only_post_with_a_photo(browser, site_url, tmp
         image = page.locator('section[data-key-path="image"]')
         image.scroll_into_view_if_needed()
         image.locator("input[type=file]").first.set_input_files(photo)
+        # Re-encoded in the browser, under its new name.
+        image.get_by_text("medlemsmote.webp").wait_for()
         page.get_by_role("textbox", name="Alternativ tekst for bildet").fill("Medlemmer rundt et bord")
         write_body(page, "Klyngen har fått et nytt medlem.")
         save(page)
         written = changes()
+    # Nothing was asked of another host (editor() checks the requests), nor tried and refused by the policy.
+    assert refused == []
     post = f"docs/{NEWS}/{source_name('nytt-medlem-i-klyngen', DEFAULT)}"
-    # The photo lands beside the post, where the image step reads it.
-    beside = f"docs/{NEWS}/medlemsmote.jpg"
+    # The photo lands beside the post, where the image step reads it, as WebP.
+    beside = f"docs/{NEWS}/medlemsmote.webp"
     assert sorted(written) == [beside, post]
-    assert written[beside] == photo.read_bytes()
+    committed = project / beside
+    # No position, camera, capture time, XMP or IPTC; at most Chromium's own
+    # sRGB profile, which names no device (the phone's Display P3 one did).
+    assert images.strip_check(committed) in ([], ["ICC profile"])
+    assert images.position_or_serial_number(committed) == []
+    assert b"Pixel" not in written[beside] and b"Google" not in written[beside]
+    with Image.open(committed) as clean:
+        # Upright (the phone stored it sideways), at most 2400 px.
+        assert clean.format == "WEBP" and clean.size == (1800, 2400)
+        assert not clean.getexif()
     assert written[post].decode("utf-8") == (
         "---\ntitle: Nytt medlem i klyngen\ndescription: Vi ønsker et nytt medlem velkommen.\ndate: 2026-11-20\n"
-        "draft: false\nimage: medlemsmote.jpg\nimage_alt: Medlemmer rundt et bord\n---\n\n"
+        "draft: false\nimage: medlemsmote.webp\nimage_alt: Medlemmer rundt et bord\n---\n\n"
         "Klyngen har fått et nytt medlem.\n")
     site = check_and_build(project, tmp_path / "site")
     assert (site / news_address(DEFAULT, "nytt-medlem-i-klyngen") / "index.html").is_file()
@@ -359,17 +384,19 @@ def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
         field_logo = page.locator('section[data-key-path$="logo"]')
         field_logo.scroll_into_view_if_needed()
         field_logo.locator("input[type=file]").first.set_input_files(logo)
+        field_logo.get_by_text("eksempel.webp").wait_for()  # re-encoded like every raster upload
         kind = page.locator('section[data-key-path$="kind"]')
         kind.scroll_into_view_if_needed()
         kind.get_by_role("radio", name="member").click()
         save(page)
         written = changes()
-    assert written["docs/assets/logos/eksempel.png"] == logo.read_bytes()
+    with Image.open(project / "docs/assets/logos/eksempel.webp") as committed:
+        assert (committed.format, committed.size) == ("WEBP", (400, 200))
     # The editor writes the file anew: its comments are gone (README, "Content editor").
     assert written["data/members.yml"].decode("utf-8") == (
-        "members:\n  - name: Eksempel AS\n    url: https://www.eksempel.no\n    logo: /assets/logos/eksempel.png\n"
+        "members:\n  - name: Eksempel AS\n    url: https://www.eksempel.no\n    logo: /assets/logos/eksempel.webp\n"
         "    kind: member\n")
-    assert sorted(written) == ["data/members.yml", "docs/assets/logos/eksempel.png"]
+    assert sorted(written) == ["data/members.yml", "docs/assets/logos/eksempel.webp"]
     site = check_and_build(project, tmp_path / "site")
     assert "Eksempel AS" in (site / "om-klyngen" / "index.html").read_text(encoding="utf-8")
 
