@@ -538,6 +538,7 @@ def _check(root: Path, docs: Path, languages: Languages | None):
     checker = Checker(root, docs, languages)
     findings = checker.run() + check_goals(root, checker.languages) + check_ui(root, checker.languages)
     findings += check_directory(root, docs, checker)
+    findings += check_uploads_for_position(docs)
     findings = sorted(findings, key=lambda f: (shown(f.path, root), f.line, f.level))
     return findings, checker.notes, len(checker.pages), checker
 
@@ -573,6 +574,32 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
             for problem in images.inspect(docs / path, path, images.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
                 findings.append(Finding(problem.level, docs / path, 1, problem.nb, problem.en))
             checker.small_photos.add(path)
+    return findings
+
+
+IDENTIFYING = {"position": ("GPS-posisjon", "GPS position"),
+               "serial number": ("kameraets serienummer", "camera serial number")}
+
+
+def check_uploads_for_position(docs: Path) -> list[Finding]:
+    """Every raster file in docs/, used or not (the repository is public):
+    none may still say where it was taken or by which camera."""
+    findings = []
+    for path in sorted(p for p in docs.rglob("*") if p.suffix.lower() in images.RASTER_SUFFIXES and p.is_file()):
+        found = images.position_or_serial_number(path)
+        if found:
+            nb = " og ".join(IDENTIFYING[f][0] for f in found)
+            en = " and ".join(IDENTIFYING[f][1] for f in found)
+            findings.append(Finding(
+                "error", path, 1,
+                f"Bildet har fortsatt {nb} i seg, og alt i depotet er offentlig. Last det opp på nytt gjennom "
+                "publiseringsverktøyet (/admin/), som renser bildet, eller kjør `make strip-photos`, som fjerner "
+                "metadata fra bildene i docs/ der de ligger. Slå også av posisjon (stedsdata) for kameraet på "
+                "telefonen, så neste bilde ikke får den.",
+                f"The photo still carries its {en}, "
+                "and everything in the repository is public. Upload it again through the content editor (/admin/), "
+                "which cleans it, or run `make strip-photos`, which strips the metadata of the photos in docs/ in "
+                "place. Also turn off location for the phone's camera, so the next photo has none."))
     return findings
 
 

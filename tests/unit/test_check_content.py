@@ -242,6 +242,7 @@ MESSAGES = [
     "Overskriften «", "hopper fra nivå", "Siden inneholder et <script>-element", "Teksten ser ut til å være limt inn fra Word",
     "Her pekes det til en fil på din egen maskin", "Ukjent felt", "Måltallene i", "Grensesnitttekstene i",
     "ADVARSEL: Den engelske/norske versjonen", "Oversettelsenes alder ble ikke sjekket",
+    "Bildet har fortsatt",
     # News posts (hooks/cpc/news.py)
     "Innlegget mangler toppfeltet (front matter)", "Innlegget mangler tittel (title)",
     "Innlegget mangler beskrivelse (description)", "Innlegget mangler dato", "er ikke en gyldig dato",
