@@ -16,6 +16,9 @@ from the same contract the build checks, and the page that loads it.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import logging
 import re
 import shutil
@@ -61,26 +64,55 @@ MEDIA_LIBRARIES = {
 # Dates and times as news.py reads them (Day.js tokens).
 DATE_FORMAT, DATE_TIME_FORMAT = "YYYY-MM-DD", "YYYY-MM-DD HH:mm"
 POLICY_PLACEHOLDER = "cpc-csp-policy"
-# What the editor needs, and no more. 'unsafe-inline' styles: the CMS's
-# components insert their own <style> elements and style attributes at run
-# time, which hashes cannot cover. api.github.com: reading and saving the
-# repository. blob:/data:: images shown before they are saved. Everything
-# else the CMS would fetch (optional libraries and its update check on
-# unpkg.com) is refused, so the page makes no other third-party request.
-POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    "font-src 'self'",
-    "connect-src 'self' data: blob: https://api.github.com",
-    "worker-src 'self' blob:",
-    "frame-src 'self' blob:",
-    "form-action 'none'",
-    "base-uri 'self'",
-    "object-src 'none'",
-])
+IMPORT_MAP_PLACEHOLDER = "cpc-import-map"
+# The CMS imports Immutable.js from unpkg.com when its event hooks run (our
+# preSave check in cpc-admin.js). The same file comes from npm
+# (admin/package.json, pinned to the version the CMS asks for) and is served
+# beside it; the page's import map points the CMS's URL at it.
+IMMUTABLE = "node_modules/immutable"
+IMMUTABLE_FILE = "dist/immutable.es.js"
+IMMUTABLE_VERSION = re.compile(r"immutable:`\^?([0-9][0-9.]*)`")
+
+
+def policy(script_hashes: tuple[str, ...] = ()) -> str:
+    """What the editor needs, and no more. 'unsafe-inline' styles: the CMS's
+    components insert their own <style> elements and style attributes at run
+    time, which hashes cannot cover. Scripts: ours, and the inline import map
+    by its hash. api.github.com: reading and saving the repository.
+    blob:/data:: images shown before they are saved. Everything else the CMS
+    would fetch (optional libraries and its update check on unpkg.com) is
+    refused, so the page makes no other third-party request."""
+    return "; ".join([
+        "default-src 'self'",
+        " ".join(["script-src 'self'", *(f"'{h}'" for h in script_hashes)]),
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "media-src 'self' blob:",
+        "font-src 'self'",
+        "connect-src 'self' data: blob: https://api.github.com",
+        "worker-src 'self' blob:",
+        "frame-src 'self' blob:",
+        "form-action 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ])
+
+
+def import_map(script: str, source: Path) -> str:
+    """The import map that serves the CMS's Immutable.js from beside it. The
+    CMS names the version it loads once in its script; the npm copy must be
+    that version, or the build stops (a CMS update: update admin/package.json)."""
+    versions = IMMUTABLE_VERSION.findall(script)
+    vendored = json.loads((source / IMMUTABLE / "package.json").read_text(encoding="utf-8"))["version"]
+    if len(versions) != 1 or versions[0] != vendored:
+        raise PluginError(f"hooks/cpc/cms.py: the CMS asks for Immutable.js {versions}, admin/package.json has "
+                          f"{vendored}. Pin immutable to the CMS's version in admin/package.json.")
+    url = f"https://unpkg.com/immutable@{vendored}/{IMMUTABLE_FILE}"
+    return json.dumps({"imports": {url: f"./{Path(IMMUTABLE_FILE).name}"}})
+
+
+def script_hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -213,8 +245,15 @@ def form_fields(contract: tuple, fields: dict, locales: tuple, i18n: bool, neste
     return result
 
 
+# A picture in the text without alt text (![](...)) fails the content
+# checks; the editor's own pattern check says so before saving, at the field.
+BODY_ALT_PATTERN = [r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$",
+                    "Et bilde i teksten mangler alternativ tekst. Klikk på bildet og skriv i «Alt Text» hva det viser."]
+
+
 def _body(hint: str) -> dict:
-    return {"name": "body", "label": "Tekst", "widget": "markdown", "i18n": True, "hint": hint}
+    return {"name": "body", "label": "Tekst", "widget": "markdown", "i18n": True, "hint": hint,
+            "pattern": BODY_ALT_PATTERN}
 
 
 POST_BODY = "Ingen egen hovedoverskrift (#): tittelen kommer fra feltet over. Bruk ## for mellomtitler."
@@ -350,10 +389,13 @@ def write(config, languages, root: Path, site_dir: Path) -> None:
     shutil.copyfile(source / PREVIEW_SCRIPT, target / PREVIEW_SCRIPT)
     settings = configuration(Path(config.docs_dir), config.nav, languages, config.edit_uri, config.site_name)
     (target / "config.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    imports = import_map(script, source)
+    shutil.copyfile(source / IMMUTABLE / IMMUTABLE_FILE, target / Path(IMMUTABLE_FILE).name)
     page = (source / PAGE_TEMPLATE).read_text(encoding="utf-8")
-    if page.count(POLICY_PLACEHOLDER) != 1:
-        raise PluginError(f"hooks/cpc/cms.py: admin/{PAGE_TEMPLATE} must hold the policy placeholder once.")
-    (target / PAGE_TEMPLATE).write_text(page.replace(POLICY_PLACEHOLDER, POLICY), encoding="utf-8")
+    if page.count(POLICY_PLACEHOLDER) != 1 or page.count(IMPORT_MAP_PLACEHOLDER) != 1:
+        raise PluginError(f"hooks/cpc/cms.py: admin/{PAGE_TEMPLATE} must hold the policy and import map placeholders once.")
+    page = page.replace(POLICY_PLACEHOLDER, policy((script_hash(imports),))).replace(IMPORT_MAP_PLACEHOLDER, imports)
+    (target / PAGE_TEMPLATE).write_text(page, encoding="utf-8")
     log.info("cms: the content editor is at /admin/")
 
 
