@@ -398,6 +398,52 @@ def test_a_norwegian_only_post_saves_despite_the_language_tabs_error(browser, si
 
 
 @needs_admin
+def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(browser, site_url, tmp_path):
+    """Through the text's image button, with a phone photo: without alt text
+    the save is refused (admin/cpc-admin.js); with it, the photo lands
+    beside the post, linked as the build resolves it, and the page shows a
+    picture whose files carry no metadata."""
+    project = copy_project(tmp_path / "project")
+    photo = tmp_path / "anlegg.jpg"
+    photo.write_bytes(build_phone_photos(tmp_path / "phone", heic_size=None).jpeg.read_bytes())
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_role("button", name="Create New Entry").first.click()
+        page.get_by_role("textbox", name="Tittel").fill("Besøk på anlegget")
+        page.get_by_role("textbox", name="Ingress").fill("Klyngen besøkte et anlegg.")
+        page.locator("input[type=date]").first.fill("2026-11-20")
+        write_body(page, "Klyngen besøkte et anlegg.")
+        page.keyboard.press("Enter")
+        page.locator('button[aria-label="Image"][aria-controls*="lexical"]').click()
+        source = page.locator('section[data-key-path^="body:"][data-key-path$=":src"]')
+        source.locator("input[type=file]").first.set_input_files(photo)
+        source.get_by_text("anlegg.webp").wait_for()  # re-encoded in the browser
+        refused_for_alt_text(page, "Et bilde i teksten mangler alternativ tekst. Klikk på bildet")
+        assert changes() == {}
+        # Once a save is refused, the picture's own Alt Text box no longer
+        # reaches the text (Sveltia 0.221); the guide says to write it in the
+        # Markdown view, between the square brackets.
+        page.locator('button[aria-label*="Markdown"]').first.click()
+        raw = page.locator('section[data-key-path="body"] textarea')
+        raw.fill(raw.input_value().replace("![](", "![Sorteringsbåndet på anlegget]("))
+        save(page)
+        written = changes()
+    post = f"docs/{NEWS}/{source_name('besoek-paa-anlegget', DEFAULT)}"
+    assert sorted(written) == sorted([post, f"docs/{NEWS}/anlegg.webp"])
+    assert "![Sorteringsbåndet på anlegget](anlegg.webp)" in written[post].decode("utf-8")
+    site = check_and_build(project, tmp_path / "site")
+    page_dir = site / news_address(DEFAULT, "besoek-paa-anlegget")
+    html = (page_dir / "index.html").read_text(encoding="utf-8")
+    img = re.search(r'<picture\b.*?<img[^>]*alt="Sorteringsbåndet på anlegget"[^>]*>', html, re.DOTALL)
+    assert img, html
+    files = re.findall(r'(?:src|srcset)="([^"]+)"', img.group(0))
+    published = {(page_dir / url.split()[0]).resolve() for entry in files for url in entry.split(", ")}
+    assert published and all(f.is_file() for f in published)
+    for file in published:
+        assert images.strip_check(file) == [], file
+    assert not list(site.rglob("anlegg.webp"))  # the upload itself is never published
+
+
+@needs_admin
 def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_path):
     project = copy_project(tmp_path / "project")
     with editor(browser, site_url, project) as (page, changes):
