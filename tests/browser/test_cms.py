@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import base64
+import difflib
 import gzip
 import json
 import re
@@ -130,6 +131,18 @@ def test_languages_backend_and_review():
         "default": {"config": {"transformations": {"raster_image": {"format": "webp", "quality": 85, "width": 2400,
                                                                     "height": 2400}}}},
         "stock_assets": False}
+
+
+def test_sign_in_through_the_authenticator_when_cms_auth_url_is_set():
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    settings = cms.configuration(Path(config.docs_dir), config.nav, bilingual.Languages.from_config(config),
+                                 config.edit_uri, config.site_name, "https://cpc-auth.example.workers.dev/")
+    assert settings["backend"] == {"name": "github", "repo": "cpcluster/website", "branch": "main",
+                                   "base_url": "https://cpc-auth.example.workers.dev",
+                                   "auth_methods": ["oauth", "token"], "auth_scope": "public_repo"}
+    for wrong in ("http://cpc-auth.example.workers.dev", "https://cpc-auth.example.workers.dev/auth", "cpc-auth"):
+        with pytest.raises(PluginError, match="CMS_AUTH_URL=.*oppgi bare adressen.*give only the authenticator"):
+            cms.backend(config.edit_uri, wrong)
 
 
 # --- The built admin page ------------------------------------------------------------------
@@ -532,6 +545,74 @@ def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
     assert sorted(written) == ["data/members.yml", "docs/assets/logos/eksempel.webp"]
     site = check_and_build(project, tmp_path / "site")
     assert "Eksempel AS" in (site / "om-klyngen" / "index.html").read_text(encoding="utf-8")
+
+
+# A goals file in the form the editor writes (data/goals.yml is kept so):
+# block style, '%' in single quotes, `at_least` written, empty values left out.
+GOALS_IN_EDITOR_FORM = """goals:
+  - id: gjenvinning
+    kind: quantitative
+    title:
+      nb: Mer gjenvinning
+      en: More recycling
+    statement:
+      nb: Øke gjenvinningen fra {baseline} i {baseline_year} til {target} i {target_year}.
+      en: Increase recycling from {baseline} in {baseline_year} to {target} in {target_year}.
+    unit: '%'
+    baseline:
+      value: 21
+      year: 2020
+    target:
+      value: 55
+      year: 2030
+      at_least: false
+    measurements:
+      - year: 2024
+        value: 27.5
+        source_title: En rapport
+        source_url: https://rapport.example/2024
+  - id: fiber
+    kind: quantitative
+    title:
+      nb: Mer fiber
+      en: More fibre
+    statement:
+      nb: Minst {target} fiber innen {target_year}.
+      en: At least {target} fibre by {target_year}.
+    unit: '%'
+    target:
+      value: 5
+      year: 2025
+      at_least: true
+  - id: markeder
+    kind: qualitative
+    title:
+      nb: Gode markeder
+      en: Good markets
+    statement:
+      nb: Skape gode markeder.
+      en: Create good markets.
+"""
+
+
+@needs_admin
+def test_a_one_figure_goal_change_in_the_editor_is_a_one_line_diff(browser, site_url, tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / goals.GOALS_FILE).write_text(GOALS_IN_EDITOR_FORM, encoding="utf-8")
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_text("Mål, medlemmer og kontakter").first.click()
+        page.get_by_text("Mål", exact=True).first.click()
+        page.locator(f'section[data-key-path="goals.0.title.{DEFAULT}"] input').wait_for()
+        page.locator('section[data-key-path="goals.0.target"]').scroll_into_view_if_needed()
+        page.locator('section[data-key-path="goals.0.target.value"] input').fill("60")
+        save(page)
+        written = changes()
+    assert sorted(written) == [goals.GOALS_FILE]
+    diff = [line for line in difflib.unified_diff(GOALS_IN_EDITOR_FORM.splitlines(),
+                                                  written[goals.GOALS_FILE].decode("utf-8").splitlines(), n=0, lineterm="")
+            if not line.startswith(("---", "+++", "@@"))]
+    assert diff == ["-      value: 55", "+      value: 60"]
+    check_and_build(project, tmp_path / "site")
 
 
 @needs_admin
