@@ -291,6 +291,24 @@ def backend(edit_uri: str, auth_url: str | None = None) -> dict:
     return settings
 
 
+PAGES_COLLECTION = "sider"
+
+
+def page_entry(stem: str) -> str:
+    """A page pair's name in the editor's "sider" collection."""
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+
+
+def editor_address(src_uri: str, languages) -> str:
+    """Site-relative address that opens a page's source in the editor at
+    /admin/ (its hash routes): a news post by its slug, any other page by
+    its pair's name. Both languages open the same entry."""
+    stem = languages.split(src_uri)[0]
+    if stem.startswith(f"{places.NEWS}/"):
+        return f"{ADMIN_DIR}/#/collections/{places.NEWS}/entries/{stem.removeprefix(f'{places.NEWS}/')}"
+    return f"{ADMIN_DIR}/#/collections/{PAGES_COLLECTION}/entries/{page_entry(stem)}"
+
+
 def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
     """One file per page pair in docs/, in menu order, then the rest; news posts are their own collection."""
     sources = sorted(str(path.relative_to(docs_dir)) for path in docs_dir.rglob("*.md"))
@@ -301,7 +319,7 @@ def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
         stem = languages.split(source)[0]
         meta = front_matter.parse((docs_dir / source).read_text(encoding="utf-8"), f"docs/{source}") or {}
         files.append({
-            "name": re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-"),
+            "name": page_entry(stem),
             "label": str(meta.get("title") or stem),
             "file": f"{docs_dir.name}/{stem}.{{{{locale}}}}.md",
             "i18n": True,
@@ -370,7 +388,7 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str,
                 "i18n": {"initial_locales": [languages.default]},
                 "fields": form_fields(news.POST_FIELDS, POST, locales, True, {"event": event}) + [_body(POST_BODY)],
             },
-            {"name": "sider", "label": "Sider", "label_singular": "side", "i18n": True,
+            {"name": PAGES_COLLECTION, "label": "Sider", "label_singular": "side", "i18n": True,
              "files": page_pairs(docs_dir, nav_sources(nav), languages)},
             {"name": "data", "label": "Mål, medlemmer og kontakter", "files": [
                 data_file("mal", "Mål", goals.GOALS_FILE, "goals", goals.GOAL_FIELDS, GOAL,

@@ -19,17 +19,19 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from PIL import Image
+from playwright.sync_api import expect
 
 from cpc import bilingual, cms, directory, goals, images, news, rules
 from sitetools.photos import build_phone_photos
 from support import ROOT, build_project, copy_project
-from support.site import DEFAULT, LOCALES, NEWS, OTHER, address, in_languages, news_address, source_name
+from support.site import DEFAULT, LOCALES, NEWS, OTHER, address, in_languages, news_address, slug, source_name
 
 @pytest.fixture
 def admin_installed():
@@ -220,10 +222,10 @@ def editable_files(project: Path) -> dict[str, bytes]:
 
 
 @contextmanager
-def editor(browser, site_url: str, project: Path):
-    """The editor on /admin/, working on `project` in local-repository mode;
-    yields (page, changes), where changes() returns the files the editor
-    wrote or changed, by path, and writes them into `project`."""
+def editor(browser, site_url: str, project: Path, address: str | None = None):
+    """The editor on /admin/ (or `address`), working on `project` in
+    local-repository mode; yields (page, changes), where changes() returns
+    the files the editor wrote or changed, by path, and writes them into `project`."""
     before = editable_files(project)
     context = browser.new_context()
     foreign = []
@@ -231,7 +233,7 @@ def editor(browser, site_url: str, project: Path):
                   else (foreign.append(route.request.url), route.abort()))
     page = context.new_page()
     page.add_init_script(PICKER % json.dumps({path: base64.b64encode(data).decode() for path, data in before.items()}))
-    page.goto(site_url + "admin/")
+    page.goto(address or site_url + "admin/")
     page.get_by_role("button", name="Work with Local Repository").click()
 
     def changes() -> dict[str, bytes]:
@@ -454,6 +456,21 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
     for file in published:
         assert images.strip_check(file) == [], file
     assert not list(site.rglob("anlegg.webp"))  # the upload itself is never published
+
+
+@needs_admin
+def test_the_footer_link_opens_the_page_in_the_editor(browser, site_url, site_dir, tmp_path):
+    """«Rediger denne siden» on the English page opens the page pair in the editor."""
+    project = copy_project(tmp_path / "project")
+    english = address("membership", OTHER)
+    source = project / "docs" / source_name(slug("membership"), DEFAULT)
+    source.write_text(re.sub(r"(?m)^description: .*$", "description: Beskrivelse laget av testen.",
+                             source.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    html = (site_dir / english / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'<a class="cpc-footer__edit" href="([^"]+)"', html).group(1)
+    with editor(browser, site_url, project, urljoin(site_url + english, href)) as (page, changes):
+        expect(page.get_by_role("textbox", name="Beskrivelse")).to_have_value("Beskrivelse laget av testen.")
+        assert changes() == {}
 
 
 @needs_admin
