@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test screenshots bench lock clean
+.PHONY: serve build check strip-photos test screenshots bench lock clean
 
 # Re-install only when a requirements file changes. Every package, down to
 # the last dependency, must match a hash in the file (`make lock` writes them).
@@ -36,6 +36,9 @@ build: $(BIN)/.installed $(ADMIN)  ## Build the site into site/
 
 check: $(BIN)/.installed  ## Fast content checks for editors (no browser)
 	$(BIN)/python scripts/check_content.py
+
+strip-photos: $(BIN)/.installed  ## Remove position and camera data from the photos in docs/ that `make check` refuses
+	$(BIN)/python scripts/strip_photos.py
 
 test: $(BIN)/.installed-test $(ADMIN) check  ## Everything CI runs
 	$(BIN)/python -m pytest

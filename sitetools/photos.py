@@ -47,6 +47,8 @@ XMP_PACKET = (
     b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" xmlns:tiff="http://ns.adobe.com/tiff/1.0/"'
     b' exif:GPSLatitude="59,54.0N" exif:GPSLongitude="10,45.0E" tiff:Make="Google" tiff:Model="Pixel 8"/>'
     b'</rdf:RDF></x:xmpmeta><?xpacket end="w"?>')
+# The same phone with location turned off for its camera: no position.
+XMP_PACKET_NO_POSITION = XMP_PACKET.replace(b' exif:GPSLatitude="59,54.0N" exif:GPSLongitude="10,45.0E"', b"")
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def display_p3_profile(device: str = f"{CAMERA_MAKE} {CAMERA_MODEL}") -> bytes:
     return header + tag_table + data
 
 
-def phone_exif(orientation: int = ORIENTATION) -> Image.Exif:
+def phone_exif(orientation: int = ORIENTATION, position: bool = True) -> Image.Exif:
     exif = Image.Exif()
     exif[0x0112] = orientation
     exif[0x010F] = CAMERA_MAKE
@@ -157,6 +159,8 @@ def phone_exif(orientation: int = ORIENTATION) -> Image.Exif:
     exif_ifd = exif.get_ifd(0x8769)
     exif_ifd[0x9003] = CAPTURED_AT        # DateTimeOriginal
     exif_ifd[0x927C] = b"Google\0" + bytes(range(64))  # MakerNote
+    if not position:
+        return exif
     gps = exif.get_ifd(0x8825)
     gps[0x0001] = "N"
     gps[0x0002] = tuple(n / d for n, d in GPS_LATITUDE)
@@ -181,14 +185,14 @@ def stored_sideways(upright: Image.Image) -> Image.Image:
     return upright.transpose(Image.Transpose.ROTATE_90)
 
 
-def save_phone_jpeg(upright: Image.Image, path: Path, quality: int = 92) -> Path:
+def save_phone_jpeg(upright: Image.Image, path: Path, quality: int = 92, position: bool = True) -> Path:
     stored_sideways(upright).save(
-        path, "JPEG", quality=quality, exif=phone_exif().tobytes(), icc_profile=display_p3_profile(),
-        xmp=XMP_PACKET, comment=f"{CAMERA_MAKE} {CAMERA_MODEL}", extra=iptc_app13())
+        path, "JPEG", quality=quality, exif=phone_exif(position=position).tobytes(), icc_profile=display_p3_profile(),
+        xmp=XMP_PACKET if position else XMP_PACKET_NO_POSITION, comment=f"{CAMERA_MAKE} {CAMERA_MODEL}", extra=iptc_app13())
     return path
 
 
-def save_phone_heic(upright: Image.Image, path: Path, quality: int = 80) -> Path | None:
+def save_phone_heic(upright: Image.Image, path: Path, quality: int = 80, position: bool = True) -> Path | None:
     """HEIC as an iPhone writes it, if pillow-heif can encode here. The
     rotation goes in the EXIF orientation, which pillow-heif turns into the
     HEIF transform on save."""
@@ -198,7 +202,8 @@ def save_phone_heic(upright: Image.Image, path: Path, quality: int = 80) -> Path
         return None
     heif = pillow_heif.from_pillow(stored_sideways(upright))
     try:
-        heif.save(path, quality=quality, exif=phone_exif().tobytes(), xmp=XMP_PACKET,
+        heif.save(path, quality=quality, exif=phone_exif(position=position).tobytes(),
+                  xmp=XMP_PACKET if position else XMP_PACKET_NO_POSITION,
                   icc_profile=display_p3_profile())
     except (RuntimeError, ValueError, OSError):
         return None
@@ -208,15 +213,17 @@ def save_phone_heic(upright: Image.Image, path: Path, quality: int = 80) -> Path
 PHONE_JPEG, PHONE_HEIC = "foto.jpg", "foto.heic"
 
 
-def build_phone_photos(folder: Path, heic_size: tuple[int, int] | None = (1200, 1600)) -> PhonePhoto:
+def build_phone_photos(folder: Path, heic_size: tuple[int, int] | None = (1200, 1600),
+                       position: bool = True) -> PhonePhoto:
     """Write foto.jpg (full 4000x3000) and, where possible, foto.heic. The HEIC
-    is a smaller crop of the same picture, since x265 is slow on two cores."""
+    is a smaller crop of the same picture, since x265 is slow on two cores.
+    position=False: the phone's camera has location turned off."""
     folder.mkdir(parents=True, exist_ok=True)
     upright = tiled_upright_photo()
-    jpeg = save_phone_jpeg(upright, folder / PHONE_JPEG)
+    jpeg = save_phone_jpeg(upright, folder / PHONE_JPEG, position=position)
     heic = None
     if heic_size:
-        heic = save_phone_heic(tiled_upright_photo(heic_size), folder / PHONE_HEIC)
+        heic = save_phone_heic(tiled_upright_photo(heic_size), folder / PHONE_HEIC, position=position)
     return PhonePhoto(jpeg=jpeg, heic=heic)
 
 

@@ -16,7 +16,11 @@ from the same contract the build checks, and the page that loads it.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import logging
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -47,29 +51,72 @@ FONTS = {
     "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2":
         "node_modules/@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
 }
+# Uploaded photos are re-encoded in the browser before they are committed
+# (the repository is public): drawing them on a canvas keeps the pixels
+# upright and drops EXIF, GPS, camera data, XMP and ICC. The CMS only writes
+# WebP here. 2400 px on the longest side leaves the largest rendition
+# (images.LEAD, 1600 px) sharp and keeps a phone photo well under 1 MB.
+PHOTO_TRANSFORMATION = {"format": "webp", "quality": 85, "width": 2400, "height": 2400}
+MEDIA_LIBRARIES = {
+    "default": {"config": {"transformations": {"raster_image": PHOTO_TRANSFORMATION}}},
+    # No stock-photo services: requests to other hosts, licences staff cannot judge.
+    "stock_assets": False,
+}
 # Dates and times as news.py reads them (Day.js tokens).
 DATE_FORMAT, DATE_TIME_FORMAT = "YYYY-MM-DD", "YYYY-MM-DD HH:mm"
 POLICY_PLACEHOLDER = "cpc-csp-policy"
-# What the editor needs, and no more. 'unsafe-inline' styles: the CMS's
-# components insert their own <style> elements and style attributes at run
-# time, which hashes cannot cover. api.github.com: reading and saving the
-# repository. blob:/data:: images shown before they are saved. Everything
-# else the CMS would fetch (optional libraries and its update check on
-# unpkg.com) is refused, so the page makes no other third-party request.
-POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    "font-src 'self'",
-    "connect-src 'self' data: blob: https://api.github.com",
-    "worker-src 'self' blob:",
-    "frame-src 'self' blob:",
-    "form-action 'none'",
-    "base-uri 'self'",
-    "object-src 'none'",
-])
+IMPORT_MAP_PLACEHOLDER = "cpc-import-map"
+# Build variable: the address of Sveltia's authenticator (README, "Content editor").
+AUTH_VARIABLE = "CMS_AUTH_URL"
+# The CMS imports Immutable.js from unpkg.com when its event hooks run (our
+# preSave check in cpc-admin.js). The same file comes from npm
+# (admin/package.json, pinned to the version the CMS asks for) and is served
+# beside it; the page's import map points the CMS's URL at it.
+IMMUTABLE = "node_modules/immutable"
+IMMUTABLE_FILE = "dist/immutable.es.js"
+IMMUTABLE_VERSION = re.compile(r"immutable:`\^?([0-9][0-9.]*)`")
+
+
+def policy(script_hashes: tuple[str, ...] = (), auth: str | None = None) -> str:
+    """What the editor needs, and no more. 'unsafe-inline' styles: the CMS's
+    components insert their own <style> elements and style attributes at run
+    time, which hashes cannot cover. Scripts: ours, and the inline import map
+    by its hash. api.github.com: reading and saving the repository.
+    blob:/data:: images shown before they are saved. Everything else the CMS
+    would fetch (optional libraries and its update check on unpkg.com) is
+    refused, so the page makes no other third-party request. `auth`: the
+    authenticator's origin (CMS_AUTH_URL), which the sign-in talks to."""
+    return "; ".join([
+        "default-src 'self'",
+        " ".join(["script-src 'self'", *(f"'{h}'" for h in script_hashes)]),
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "media-src 'self' blob:",
+        "font-src 'self'",
+        " ".join(["connect-src 'self' data: blob: https://api.github.com", *([auth] if auth else [])]),
+        "worker-src 'self' blob:",
+        "frame-src 'self' blob:",
+        "form-action 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ])
+
+
+def import_map(script: str, source: Path) -> str:
+    """The import map that serves the CMS's Immutable.js from beside it. The
+    CMS names the version it loads once in its script; the npm copy must be
+    that version, or the build stops (a CMS update: update admin/package.json)."""
+    versions = IMMUTABLE_VERSION.findall(script)
+    vendored = json.loads((source / IMMUTABLE / "package.json").read_text(encoding="utf-8"))["version"]
+    if len(versions) != 1 or versions[0] != vendored:
+        raise PluginError(f"hooks/cpc/cms.py: the CMS asks for Immutable.js {versions}, admin/package.json has "
+                          f"{vendored}. Pin immutable to the CMS's version in admin/package.json.")
+    url = f"https://unpkg.com/immutable@{vendored}/{IMMUTABLE_FILE}"
+    return json.dumps({"imports": {url: f"./{Path(IMMUTABLE_FILE).name}"}})
+
+
+def script_hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -114,9 +161,7 @@ POST = {
     "draft": Field("Utkast", {"widget": "boolean", "default": False}, "Et utkast vises ikke på nettstedet.", False,
                    "duplicate"),
     "image": Field("Bilde", {"widget": "image", "accept": "image/jpeg,image/png,image/webp,image/svg+xml"},
-                   "JPEG, PNG, WebP eller SVG. Nettstedet viser mindre utgaver uten posisjonsdata, men originalen "
-                   "lagres i repositoriet, som alle kan lese på GitHub. Slå av posisjon (stedstjenester) i kameraet "
-                   "før du tar bilder til nettstedet.", False,
+                   "JPEG, PNG, WebP eller SVG. Bildet renses for posisjon og kameradata før det lagres.", False,
                    "duplicate"),
     "image_alt": Field("Alternativ tekst for bildet", {"widget": "string"},
                        "Påkrevd når saken har bilde: beskriv hva bildet viser, for dem som ikke ser det.", False),
@@ -174,7 +219,8 @@ GOAL = {
     "statement": Translated("Målet i én setning",
                              "Ingen tall: skriv {baseline}, {baseline_year}, {target} og {target_year}."),
     "unit": _string("Enhet", "«%» (verdiene er 0–100). Bare for mål med tall.", required=False),
-    "baseline": Field("Utgangspunkt", {"widget": "object"}, "Bare for mål med tall.", False, False),
+    "baseline": Field("Utgangspunkt", {"widget": "object"},
+                      "Bare for mål med tall. La det stå tomt når målet ikke oppgir noe utgangspunkt.", False, False),
     "target": Field("Mål", {"widget": "object"}, "Bare for mål med tall.", False, False),
     "measurements": Field("Målinger", {"widget": "list"}, "Bare publiserte tall, alltid med kilde.", False, False),
 }
@@ -182,7 +228,8 @@ POINT = {"value": Field("Verdi", {"widget": "number", "value_type": "float"}, i1
          "year": Field("År", {"widget": "number", "value_type": "int"}, i18n=False)}
 TARGET = POINT | {"at_least": Field("Minst", {"widget": "boolean", "default": False}, "Når målet sier «minst».", False,
                                     False)}
-MEASUREMENT = POINT | {"source_title": _string("Kilde"), "source_url": _string("Kildens adresse", "Begynner med https://.")}
+MEASUREMENT = POINT | {"source_title": _string("Kilde", "Tittelen på rapporten eller statistikken."),
+                       "source_url": _string("Kildens adresse", "Begynner med https://.")}
 
 
 def form_fields(contract: tuple, fields: dict, locales: tuple, i18n: bool, nested: dict | None = None) -> list[dict]:
@@ -218,15 +265,54 @@ POST_BODY = "Ingen egen hovedoverskrift (#): tittelen kommer fra feltet over. Br
 PAGE_BODY = "Sidens hovedoverskrift (#) står øverst. Bruk ## for mellomtitler."
 
 
-def backend(edit_uri: str) -> dict:
+def auth_origin(auth_url: str | None) -> str | None:
+    """The origin of Sveltia's authenticator (sveltia-cms-auth, a Cloudflare
+    Worker), from the build variable CMS_AUTH_URL: https://<host>, nothing else."""
+    if not auth_url:
+        return None
+    parts = urlsplit(auth_url.strip())
+    if parts.scheme != "https" or not parts.hostname or parts.path.strip("/") or parts.query or parts.fragment \
+            or parts.username or parts.password:
+        raise PluginError(
+            f"{AUTH_VARIABLE}={auth_url!r}: oppgi bare adressen til innloggingstjenesten, for eksempel "
+            f"https://sveltia-cms-auth.<konto>.workers.dev (https, uten sti). / "
+            f"{AUTH_VARIABLE}={auth_url!r}: give only the authenticator's address, for example "
+            "https://sveltia-cms-auth.<account>.workers.dev (https, no path).")
+    return f"https://{parts.netloc}"
+
+
+def backend(edit_uri: str, auth_url: str | None = None) -> dict:
     """GitHub, with the repository and branch that "Edit this page" points at:
-    https://github.com/<owner>/<repo>/edit/<branch>/docs/."""
+    https://github.com/<owner>/<repo>/edit/<branch>/docs/. Sign-in with a
+    personal access token; with CMS_AUTH_URL also through GitHub's own
+    sign-in (OAuth), relayed by the authenticator, with the narrowest scope
+    that can write to a public repository."""
     parts = urlsplit(edit_uri or "").path.strip("/").split("/")
     if urlsplit(edit_uri or "").netloc != "github.com" or len(parts) < 4 or parts[2] != "edit":
         raise PluginError(f"hooks/cpc/cms.py: edit_uri {edit_uri!r} does not name a GitHub repository and branch.")
-    # Tokens only: sign-in through OAuth needs a relay, which administrators
-    # add here (README, "Content editor").
-    return {"name": "github", "repo": f"{parts[0]}/{parts[1]}", "branch": parts[3], "auth_methods": ["token"]}
+    settings = {"name": "github", "repo": f"{parts[0]}/{parts[1]}", "branch": parts[3], "auth_methods": ["token"]}
+    origin = auth_origin(auth_url)
+    if origin:
+        settings |= {"base_url": origin, "auth_methods": ["oauth", "token"], "auth_scope": "public_repo"}
+    return settings
+
+
+PAGES_COLLECTION = "sider"
+
+
+def page_entry(stem: str) -> str:
+    """A page pair's name in the editor's "sider" collection."""
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+
+
+def editor_address(src_uri: str, languages) -> str:
+    """Site-relative address that opens a page's source in the editor at
+    /admin/ (its hash routes): a news post by its slug, any other page by
+    its pair's name. Both languages open the same entry."""
+    stem = languages.split(src_uri)[0]
+    if stem.startswith(f"{places.NEWS}/"):
+        return f"{ADMIN_DIR}/#/collections/{places.NEWS}/entries/{stem.removeprefix(f'{places.NEWS}/')}"
+    return f"{ADMIN_DIR}/#/collections/{PAGES_COLLECTION}/entries/{page_entry(stem)}"
 
 
 def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
@@ -239,7 +325,7 @@ def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
         stem = languages.split(source)[0]
         meta = front_matter.parse((docs_dir / source).read_text(encoding="utf-8"), f"docs/{source}") or {}
         files.append({
-            "name": re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-"),
+            "name": page_entry(stem),
             "label": str(meta.get("title") or stem),
             "file": f"{docs_dir.name}/{stem}.{{{{locale}}}}.md",
             "i18n": True,
@@ -264,7 +350,7 @@ def nav_sources(nav) -> list[str]:
     return []
 
 
-def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str) -> dict:
+def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str, auth_url: str | None = None) -> dict:
     """The whole CMS configuration, as config.yml carries it."""
     locales = languages.locales
     docs = docs_dir.name
@@ -280,11 +366,12 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
 
     return {
         "app_title": f"{site_name} – publiseringsverktøy",
-        "backend": backend(edit_uri),
+        "backend": backend(edit_uri, auth_url),
         # Saving opens a pull request; nothing reaches main without review.
         "publish_mode": "editorial_workflow",
         "media_folder": f"{docs}/assets/images",
         "public_folder": "/assets/images",
+        "media_libraries": MEDIA_LIBRARIES,
         "show_preview_links": False,
         # `event: null` or `image: ""` would fail the content checks.
         "output": {"omit_empty_optional_fields": True},
@@ -307,7 +394,7 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str)
                 "i18n": {"initial_locales": [languages.default]},
                 "fields": form_fields(news.POST_FIELDS, POST, locales, True, {"event": event}) + [_body(POST_BODY)],
             },
-            {"name": "sider", "label": "Sider", "label_singular": "side", "i18n": True,
+            {"name": PAGES_COLLECTION, "label": "Sider", "label_singular": "side", "i18n": True,
              "files": page_pairs(docs_dir, nav_sources(nav), languages)},
             {"name": "data", "label": "Mål, medlemmer og kontakter", "files": [
                 data_file("mal", "Mål", goals.GOALS_FILE, "goals", goals.GOAL_FIELDS, GOAL,
@@ -344,12 +431,17 @@ def write(config, languages, root: Path, site_dir: Path) -> None:
     shutil.copytree(source / PACKAGE / "chunks", target / "chunks", ignore=shutil.ignore_patterns("*.map"))
     (target / "preview.css").write_text(preview_css(config.theme.dirs, Path(config.docs_dir)), encoding="utf-8")
     shutil.copyfile(source / PREVIEW_SCRIPT, target / PREVIEW_SCRIPT)
-    settings = configuration(Path(config.docs_dir), config.nav, languages, config.edit_uri, config.site_name)
+    auth_url = os.environ.get(AUTH_VARIABLE, "").strip() or None
+    settings = configuration(Path(config.docs_dir), config.nav, languages, config.edit_uri, config.site_name, auth_url)
     (target / "config.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    imports = import_map(script, source)
+    shutil.copyfile(source / IMMUTABLE / IMMUTABLE_FILE, target / Path(IMMUTABLE_FILE).name)
     page = (source / PAGE_TEMPLATE).read_text(encoding="utf-8")
-    if page.count(POLICY_PLACEHOLDER) != 1:
-        raise PluginError(f"hooks/cpc/cms.py: admin/{PAGE_TEMPLATE} must hold the policy placeholder once.")
-    (target / PAGE_TEMPLATE).write_text(page.replace(POLICY_PLACEHOLDER, POLICY), encoding="utf-8")
+    if page.count(POLICY_PLACEHOLDER) != 1 or page.count(IMPORT_MAP_PLACEHOLDER) != 1:
+        raise PluginError(f"hooks/cpc/cms.py: admin/{PAGE_TEMPLATE} must hold the policy and import map placeholders once.")
+    page = page.replace(POLICY_PLACEHOLDER, policy((script_hash(imports),), auth_origin(auth_url)))
+    page = page.replace(IMPORT_MAP_PLACEHOLDER, imports)
+    (target / PAGE_TEMPLATE).write_text(page, encoding="utf-8")
     log.info("cms: the content editor is at /admin/")
 
 

@@ -25,7 +25,7 @@ import markdown
 from mkdocs.exceptions import PluginError
 
 from cpc import (bilingual, clock, datafile, directory, documents, front_matter, goals, image_inspect, image_render, media,
-                 media_types, news, pictures, strings)
+                 media_types, news, pictures, strings, uploads)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
@@ -638,6 +638,7 @@ def _check(root: Path, docs: Path, languages: Languages | None):
     checker = Checker(root, docs, languages)
     findings = checker.run() + check_goals(root, checker.languages) + check_ui(root, checker.languages)
     findings += check_directory(root, docs, checker)
+    findings += check_uploads_for_position(docs)
     findings = sorted(findings, key=lambda f: (shown(f.path, root), f.line, f.level))
     return findings, checker.notes, len(checker.pages), checker
 
@@ -672,6 +673,32 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
         if path and pictures.is_upload(path):
             for problem in image_inspect.inspect(docs / path, path, image_render.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
                 findings.append(Finding(problem.level, docs / path, 1, problem.nb, problem.en))
+    return findings
+
+
+IDENTIFYING = {"position": ("GPS-posisjon", "GPS position"),
+               "serial number": ("kameraets serienummer", "camera serial number")}
+
+
+def check_uploads_for_position(docs: Path) -> list[Finding]:
+    """Every raster file in docs/, used or not (the repository is public):
+    none may still say where it was taken or by which camera."""
+    findings = []
+    for path in sorted(p for p in docs.rglob("*") if p.suffix.lower() in media_types.PHOTO_SUFFIXES and p.is_file()):
+        found = uploads.position_or_serial_number(path)
+        if found:
+            nb = " og ".join(IDENTIFYING[f][0] for f in found)
+            en = " and ".join(IDENTIFYING[f][1] for f in found)
+            findings.append(Finding(
+                "error", path, 1,
+                f"Bildet har fortsatt {nb} i seg, og alt i depotet er offentlig. Last det opp på nytt gjennom "
+                "publiseringsverktøyet (/admin/), som renser bildet, eller kjør `make strip-photos`, som fjerner "
+                "metadata fra bildene i docs/ der de ligger. Slå også av posisjon (stedsdata) for kameraet på "
+                "telefonen, så neste bilde ikke får den.",
+                f"The photo still carries its {en}, "
+                "and everything in the repository is public. Upload it again through the content editor (/admin/), "
+                "which cleans it, or run `make strip-photos`, which strips the metadata of the photos in docs/ in "
+                "place. Also turn off location for the phone's camera, so the next photo has none."))
     return findings
 
 

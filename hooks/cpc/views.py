@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from cpc import directory, forms, front_matter, freshness, goals, image_render, news, news_pages, news_views, pictures, places
+from cpc import cms, directory, forms, front_matter, freshness, goals, image_render, news, news_pages, news_views, pictures, places
 from cpc.inputs import Inputs
 from cpc.strings import Strings, View, strict
 
@@ -181,8 +181,10 @@ def _common(inputs: Inputs, lang: str, kind: Kind, page=None, social: Social | N
         "social": list(organisation.social),
         "feed_url": news_views.feed_url(inputs.languages, lang) if own_news else None,
         "calendar_url": news_views.subscribe_url(inputs.site_url, inputs.languages, lang, ui) if own_news else None,
-        # Staff reach the source from here; generated pages have none.
-        "edit_url": inputs.edit_uri + page.file.src_uri if page and inputs.edit_uri and page.file.abs_src_path else None,
+        # Staff open the page in the content editor from here (site-relative;
+        # the template makes it page-relative); generated pages have none.
+        "edit_url": cms.editor_address(page.file.src_uri, inputs.languages)
+        if page and inputs.edit_uri and page.file.abs_src_path else None,
     })
     return {
         "kind": kind.name.lower(),

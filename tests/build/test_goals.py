@@ -26,7 +26,13 @@ PAGES = {  # built page -> (language, view): the goals page in full, each home p
 
 
 def sample_data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    # The content editor leaves empty values out (README, "Content editor").
+    for goal in data["goals"]:
+        if goal["kind"] == "quantitative":
+            goal.setdefault("baseline", None)
+            goal.setdefault("measurements", [])
+    return data
 
 
 def quantitative_goals(data: dict) -> list[dict]:
