@@ -31,7 +31,17 @@ from playwright.sync_api import expect
 from cpc import audit, bilingual, cms, directory, goals, news, rules, uploads
 from sitetools.photos import build_phone_photos
 from support import ROOT, build_project, copy_project
+from support.sample import clear_content
 from support.site import DEFAULT, LOCALES, NEWS, OTHER, address, in_languages, news_address, slug, source_name
+
+
+def shipped_copy(tmp_path):
+    """A project copy as the site ships (no posts, empty directory files), so
+    what the editor writes is all a test sees, whatever staff have published."""
+    project = copy_project(tmp_path / "project")
+    clear_content(project)
+    return project
+
 
 @pytest.fixture
 def admin_installed():
@@ -286,7 +296,7 @@ def check_and_build(project: Path, dest: Path) -> Path:
 def test_editor_commits_a_phone_photo_clean_beside_a_norwegian_only_post(browser, site_url, tmp_path):
     """The phone photo (GPS, camera, maker notes, XMP, IPTC, Display P3,
     stored sideways) is re-encoded in the browser before it is committed."""
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     photo = tmp_path / "medlemsmote.jpg"
     photo.write_bytes(build_phone_photos(tmp_path / "phone", heic_size=None).jpeg.read_bytes())
     assert "GPS position (EXIF)" in audit.strip_check(photo)
@@ -349,7 +359,7 @@ def refused_for_alt_text(page, message: str = "Bildet mangler alternativ tekst. 
 def test_editor_refuses_a_photo_without_alt_text_in_either_language(browser, site_url, tmp_path):
     """The editor copies the photo into the English version, so the English
     version gives its own alt text, as news.py wants of any version with `image:`."""
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     photo = tmp_path / "styremote.png"
     Image.new("RGB", (1600, 1000), (40, 120, 90)).save(photo)
     with editor(browser, site_url, project) as (page, changes):
@@ -387,7 +397,7 @@ def test_a_norwegian_only_post_saves_despite_the_language_tabs_error(browser, si
     version (locale-switcher.svelte reads the validity of a language the
     draft does not have). It is harmless to what is saved: a refused save
     can be fixed and saved, and the file written is exactly the post."""
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     photo = tmp_path / "styremote.png"
     Image.new("RGB", (1600, 1000), (40, 120, 90)).save(photo)
     with editor(browser, site_url, project) as (page, changes):
@@ -418,7 +428,7 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
     the save is refused (admin/cpc-admin.js); with it, the photo lands
     beside the post, linked as the build resolves it, and the page shows a
     picture whose files carry no metadata."""
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     photo = tmp_path / "anlegg.jpg"
     photo.write_bytes(build_phone_photos(tmp_path / "phone", heic_size=None).jpeg.read_bytes())
     with editor(browser, site_url, project) as (page, changes):
@@ -461,7 +471,7 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
 @needs_admin
 def test_the_footer_link_opens_the_page_in_the_editor(browser, site_url, site_dir, tmp_path):
     """«Rediger denne siden» on the English page opens the page pair in the editor."""
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     english = address("membership", OTHER)
     source = project / "docs" / source_name(slug("membership"), DEFAULT)
     source.write_text(re.sub(r"(?m)^description: .*$", "description: Beskrivelse laget av testen.",
@@ -475,7 +485,7 @@ def test_the_footer_link_opens_the_page_in_the_editor(browser, site_url, site_di
 
 @needs_admin
 def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_role("button", name="Create New Entry").first.click()
         page.get_by_role("textbox", name="Tittel").fill("Workshop om fiberemballasje")
@@ -514,7 +524,7 @@ def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_pat
 
 @needs_admin
 def test_editor_changes_a_page_in_both_languages_and_nothing_else(browser, site_url, tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     pages = {lang: f"docs/{source_name('om-klyngen', lang)}" for lang in (DEFAULT, OTHER)}
     originals = {lang: (project / path).read_text(encoding="utf-8") for lang, path in pages.items()}
     descriptions = in_languages("Ny beskrivelse av klyngen.", "A new description of the cluster.")
@@ -535,7 +545,7 @@ def test_editor_changes_a_page_in_both_languages_and_nothing_else(browser, site_
 
 @needs_admin
 def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     logo = tmp_path / "eksempel.png"
     Image.new("RGB", (400, 200), (200, 30, 30)).save(logo)
     with editor(browser, site_url, project) as (page, changes):
@@ -614,7 +624,7 @@ GOALS_IN_EDITOR_FORM = """goals:
 
 @needs_admin
 def test_a_one_figure_goal_change_in_the_editor_is_a_one_line_diff(browser, site_url, tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     (project / goals.GOALS_FILE).write_text(GOALS_IN_EDITOR_FORM, encoding="utf-8")
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_text("Mål, medlemmer og kontakter").first.click()
@@ -634,7 +644,7 @@ def test_a_one_figure_goal_change_in_the_editor_is_a_one_line_diff(browser, site
 
 @needs_admin
 def test_editor_keeps_a_target_only_goal(browser, site_url, tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = shipped_copy(tmp_path)
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_text("Mål, medlemmer og kontakter").first.click()
         page.get_by_text("Mål", exact=True).first.click()
