@@ -9,10 +9,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
+# Read by the build, never changed by a test: linked, not copied (the
+# content editor's installed package is large).
+LINKED_PARTS = ("admin",)
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what a build reads into `dest`, so a test can break it safely."""
+    """Copy what a build reads into `dest`, so a test can break it safely;
+    the content editor's files are linked, so a copy builds /admin/ too."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -20,6 +24,9 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / part)
         else:
             shutil.copy2(source, dest / part)
+    for part in LINKED_PARTS:
+        if (ROOT / part).is_dir():
+            (dest / part).symlink_to(ROOT / part, target_is_directory=True)
     return dest
 
 

@@ -1,7 +1,7 @@
 """Every published file is clean, by type (issue 25), through a real build:
 an Inkscape SVG with a script and its author's name, a PDF with an author,
 a script and a photo with EXIF inside, and a photo saved as .jfif with its
-GPS position. A video file, a frame and an inline script are refused by
+camera data. A video file, a frame and an inline script are refused by
 `make check` and the build alike."""
 from __future__ import annotations
 
@@ -103,17 +103,18 @@ def test_a_page_saved_by_notepad_stops_both_with_a_message_not_a_traceback(tmp_p
     assert build.returncode != 0 and head in output and "not saved as UTF-8" in output and "Traceback" not in output
 
 
-def test_the_last_gate_stops_a_build_that_would_publish_a_position(tmp_path):
+def test_the_last_gate_stops_a_build_that_would_publish_camera_data(tmp_path):
     """A design image published as it is (the default share image) replaced
-    by a photo with GPS: nothing cleans it, so the gate must stop the build."""
+    by a phone photo: nothing cleans it, so the gate must stop the build.
+    (With a position, make check would stop it first: see test_photo_position.py.)"""
     project = copy_project(tmp_path / "project")
     share_image = project / "docs" / "assets" / "images" / "og-image.png"
     with Image.open(io.BytesIO(phone_jpeg_bytes((1200, 630)))) as photo:
         photo.save(share_image, "PNG", exif=photo.getexif())
-    assert "GPS position (EXIF)" in audit.strip_check(share_image)
+    assert "camera make or model (EXIF)" in audit.strip_check(share_image)
     assert run_check(project).returncode == 0  # no page uses it: the check has nothing to say
     build = build_project(project, tmp_path / "site")
     output = build.stdout + build.stderr
     assert build.returncode != 0 and "Traceback" not in output, output
     assert "docs/assets/images/og-image.png:1: Den publiserte filen «assets/images/og-image.png»" in output, output
-    assert "GPS position (EXIF)" in output and "English: The published file" in output
+    assert "camera make or model (EXIF)" in output and "English: The published file" in output

@@ -16,10 +16,12 @@ AUTHOR = "Kari Nordmann"
 USER_FOLDER = "C:\\Users\\kari.nordmann\\Desktop"
 
 
-def phone_jpeg_bytes(size=(64, 48)) -> bytes:
-    """A small JPEG with a phone's EXIF: make, model, capture time, GPS."""
+def phone_jpeg_bytes(size=(64, 48), position: bool = False) -> bytes:
+    """A small JPEG with a phone's EXIF: make, model, capture time, and with
+    `position` GPS too (make check refuses a committed position, so staff
+    uploads come with the camera's location off)."""
     out = io.BytesIO()
-    tiled_upright_photo(size).save(out, "JPEG", quality=85, exif=phone_exif().tobytes())
+    tiled_upright_photo(size).save(out, "JPEG", quality=85, exif=phone_exif(position=position).tobytes())
     return out.getvalue()
 
 

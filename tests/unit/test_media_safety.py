@@ -72,7 +72,7 @@ def test_svg_hush_leaves_the_drawing_and_nothing_else():
 
 def test_an_svg_with_an_embedded_photo_carrying_metadata_is_refused(tmp_path):
     dirty, clean = tmp_path / "logo.svg", tmp_path / "ren.svg"
-    dirty.write_bytes(inkscape_svg(embedded=phone_jpeg_bytes()))
+    dirty.write_bytes(inkscape_svg(embedded=phone_jpeg_bytes(position=True)))
     problems = documents.check_svg(dirty)
     assert len(problems) == 1 and "logo.svg" in problems[0].nb and "GPS position" in problems[0].en
     assert "innebygd bilde" in problems[0].nb and "embedded picture" in problems[0].en
@@ -92,13 +92,13 @@ def test_a_file_that_is_not_svg_is_refused_with_what_to_do(tmp_path):
 # ---------------------------------------------------------------------- PDF
 
 def test_the_audit_sees_the_author_xmp_script_and_photo_in_a_pdf(tmp_path):
-    found = audit.pdf_findings(pdf_with_author(tmp_path / "agenda.pdf", phone_jpeg_bytes()))
+    found = audit.pdf_findings(pdf_with_author(tmp_path / "agenda.pdf", phone_jpeg_bytes(position=True)))
     for what in ("document information (Author)", "XMP metadata", "script", "a picture's EXIF, XMP or IPTC"):
         assert what in found, found
 
 
 def test_a_cleaned_pdf_keeps_its_pages_and_loses_the_rest(tmp_path):
-    source = pdf_with_author(tmp_path / "agenda.pdf", phone_jpeg_bytes())
+    source = pdf_with_author(tmp_path / "agenda.pdf", phone_jpeg_bytes(position=True))
     cleaned = tmp_path / "site" / "agenda.pdf"
     documents.clean_pdf(source, cleaned)
     assert audit.pdf_findings(cleaned) == []
@@ -129,7 +129,7 @@ def test_a_password_protected_or_damaged_pdf_is_refused(tmp_path):
 
 def test_a_jfif_goes_through_the_image_step_and_comes_out_clean(tmp_path):
     upload = tmp_path / "nedlastet.jfif"
-    upload.write_bytes(phone_jpeg_bytes((900, 600)))
+    upload.write_bytes(phone_jpeg_bytes((900, 600), position=True))
     assert "GPS position (EXIF)" in audit.strip_check(upload)
     assert media_types.is_raster(upload.name)
     picture = image_render.render(upload, "nedlastet.jfif", image_render.THUMBNAIL.widths, tmp_path / "cache")
@@ -143,7 +143,7 @@ def dirty_site(site: Path) -> dict[str, str]:
     (site / "nyheter").mkdir()
     (site / "assets" / "logos" / "logo.svg").write_bytes(inkscape_svg())
     pdf_with_author(site / "nyheter" / "agenda.pdf")
-    (site / "nyheter" / "foto.jpg").write_bytes(phone_jpeg_bytes())
+    (site / "nyheter" / "foto.jpg").write_bytes(phone_jpeg_bytes(position=True))
     heic = save_phone_heic(tiled_upright_photo((64, 48)), site / "nyheter" / "iphone.heic")
     (site / "index.html").write_text("<p>Hei</p>", encoding="utf-8")
     sources = {"assets/logos/logo.svg": "assets/logos/logo.svg", "nyheter/agenda.pdf": "nyheter/agenda.pdf"}
