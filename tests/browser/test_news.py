@@ -9,18 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from support import (new_context, one_search, open_page, serve_site)
-from support.site import (DEFAULT, LOCALES, OTHER, in_languages, news_address, root)
+from support.site import (written, DEFAULT, LOCALES, in_languages, news_address, root)
 
 OSLO = "Europe/Oslo"
-MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
-                      "January February March April May June July August September October November December".split())
-
-
-def written(day: str, lang: str) -> str:
-    """4. mars 2027 / 4 March 2027, written independently of the site's code."""
-    date = datetime.date.fromisoformat(day)
-    return f"{date.day}. {MONTHS[DEFAULT][date.month - 1]} {date.year}" if lang == DEFAULT else \
-        f"{date.day} {MONTHS[OTHER][date.month - 1]} {date.year}"
 
 
 def test_search_finds_posts(browser, sample_site):

@@ -1,32 +1,11 @@
-"""Each page carries the CSS it can use (hooks/cpc/page_css.py): what is
-kept and dropped, and that the built pages still look right in every mode."""
+"""The built pages, each with the CSS it can use (hooks/cpc/page_css.py),
+still look right in print and in the dark scheme."""
 from __future__ import annotations
 
 import pytest
 
-from cpc import page_css
 from support import new_context, open_page, switch_scheme
 from support.site import DEFAULT, OTHER, address, root
-
-CSS = """
-.used{color:red}
-.absent{color:blue}
-.used:not(.absent){margin:0}
-.used .absent,.used b{padding:0}
-kbd{font:inherit}
-@media print{.used{display:none}.absent{display:block}}
-@media screen{.absent{color:green}}
-:root{--kept:1px;--dropped:2px;--chain:var(--kept)}
-.used{border-width:var(--chain)}
-[data-md-color-primary=red]{color:red}
-[data-md-color-primary=custom]{color:green}
-@keyframes spin{to{transform:rotate(1turn)}}
-"""
-
-
-def select(html: str, css: str = CSS, script_classes=frozenset()) -> str:
-    return page_css.select(page_css.parse(css), page_css.used_by(html, frozenset(script_classes)))
-
 
 @pytest.mark.parametrize("path", [root(DEFAULT), address("contact", OTHER)])
 def test_print_hides_the_chrome_and_keeps_the_text(browser, site_url, path):

@@ -18,7 +18,6 @@ from cpc import goals
 
 # Tests change a copy of the sample's goals, never the live data/goals.yml.
 DATA_FILE = SAMPLE / "data" / "goals.yml"
-SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
 PAGES = {  # built page -> (language, view): the goals page in full, each home page compact
     **{f"{address('goals', lang)}index.html": (lang, "full") for lang in LOCALES},
     **{f"{home}index.html": (lang, "compact") for lang, home in zip(LOCALES, HOMES)},
@@ -50,21 +49,6 @@ def fmt_target(target: dict, lang: str) -> str:
     if target.get("at_least"):
         return in_languages("minst ", "at least ")[lang] + text
     return text
-
-
-# ---------------------------------------------------------------------------
-# SVG
-# ---------------------------------------------------------------------------
-
-
-def by_class(root, tag, cls):
-    return [el for el in root.iter(f"{{{SVG_NS['svg']}}}{tag}") if cls in el.get("class", "").split()]
-
-
-def one(root, tag, cls):
-    found = by_class(root, tag, cls)
-    assert len(found) == 1, (tag, cls, found)
-    return found[0]
 
 
 # ---------------------------------------------------------------------------

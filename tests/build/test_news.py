@@ -17,29 +17,20 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cpc.bilingual import ENGLISH, NORWEGIAN
-from support.sample import HELD_BACK, clear_content, page_paths, in_language, latest, upcoming, write_posts
+from support.sample import GOOD_POST, INVITATION, HELD_BACK, clear_content, page_paths, in_language, latest, upcoming, write_posts
 from support import (ROOT, build_project, check_site, copy_project, nu_check, serve_site)
 from support.pages import language_of, public_html
-from support.site import (DEFAULT, HOMES, LOCALES, NEWS, OTHER, in_languages, news_address, root, source_name,
+from support.site import (written, DEFAULT, HOMES, LOCALES, NEWS, OTHER, in_languages, news_address, root, source_name,
                           ui)
 
 OSLO = "Europe/Oslo"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
-                      "January February March April May June July August September October November December".split())
 # The calendar of all events, beside each language's news page.
 CALENDARS = in_languages("arrangementer.ics", "events.ics")
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def written(day: str, lang: str) -> str:
-    """4. mars 2027 / 4 March 2027, written independently of the site's code."""
-    date = datetime.date.fromisoformat(day)
-    return f"{date.day}. {MONTHS[DEFAULT][date.month - 1]} {date.year}" if lang == DEFAULT else \
-        f"{date.day} {MONTHS[OTHER][date.month - 1]} {date.year}"
 
 
 def titles(soup, selector: str) -> list[str]:
@@ -368,21 +359,6 @@ def test_links_resolve_under_a_sub_path_with_posts(sample, tmp_path, build_env):
 
 
 # --- Staff mistakes: clear errors naming file and line ------------------------------------------
-
-GOOD_POST = """---
-title: Nytt fra klyngen
-description: En invitasjon.
-date: 2027-03-04
-event:
-  start: 2027-03-04 10:00
-  end: 2027-03-04 15:30
-  location: Pakkhuset, Oslo
-  signup_until: 2027-02-25
----
-
-Tekst.
-"""
-INVITATION = source_name("invitasjon", DEFAULT)
 
 
 def test_make_check_and_the_build_stop_a_bad_post_at_the_same_line(tmp_path):

@@ -170,3 +170,21 @@ def members() -> list[dict]:
 
 def people() -> list[dict]:
     return yaml.safe_load((SAMPLE / directory.PEOPLE_FILE).read_text(encoding="utf-8"))["people"]
+
+
+# One invitation written by hand, as the guide's template has it: the rules
+# accept it, and a test changes one line of it at a time.
+GOOD_POST = """---
+title: Nytt fra klyngen
+description: En invitasjon.
+date: 2027-03-04
+event:
+  start: 2027-03-04 10:00
+  end: 2027-03-04 15:30
+  location: Pakkhuset, Oslo
+  signup_until: 2027-02-25
+---
+
+Tekst.
+"""
+INVITATION = LANGUAGES.source_name("invitasjon", LANGUAGES.default)

@@ -67,3 +67,14 @@ def in_languages(default_text, other_text) -> dict:
 def ui(key: str, lang: str) -> str:
     """A UI string from data/ui.yml."""
     return UI[key][lang]
+
+
+MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
+                      "January February March April May June July August September October November December".split())
+
+
+def written(day: str, lang: str) -> str:
+    """4. mars 2027 / 4 March 2027, written independently of the site's code."""
+    date = datetime.date.fromisoformat(day)
+    return f"{date.day}. {MONTHS[DEFAULT][date.month - 1]} {date.year}" if lang == DEFAULT else \
+        f"{date.day} {MONTHS[OTHER][date.month - 1]} {date.year}"

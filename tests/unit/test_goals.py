@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from support import ROOT
 from support.sample import SAMPLE
+from support.svg import SVG_NS, by_class, one
 from support.site import DEFAULT, LOCALES, OTHER, UI, in_languages
 
 from cpc import goal_chart, goals, markers
@@ -26,7 +27,6 @@ DATA_FILE = SAMPLE / "data" / "goals.yml"
 UI_BY_LANG = {lang: {key: texts[lang] for key, texts in UI.items()} for lang in LOCALES}
 LABEL = "data/goals.yml"
 THIS_YEAR = 2026
-SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
 
 
 def sample_data() -> dict:
@@ -231,14 +231,6 @@ def parse_svg(goal, lang=DEFAULT, compact=False):
     return ET.fromstring(str(MACROS.chart(view, "cpc-test")))
 
 
-def by_class(root, tag, cls):
-    return [el for el in root.iter(f"{{{SVG_NS['svg']}}}{tag}") if cls in el.get("class", "").split()]
-
-
-def one(root, tag, cls):
-    found = by_class(root, tag, cls)
-    assert len(found) == 1, (tag, cls, found)
-    return found[0]
 
 
 def texts(root) -> list[str]:

@@ -2,25 +2,15 @@
 named at its line; a good post passes `make check`."""
 from __future__ import annotations
 
-import datetime
 
 import pytest
 
 from cpc import news
 from support.check import run_check
-from support.sample import clear_content
+from support.sample import GOOD_POST, INVITATION, clear_content
 from support import copy_project
-from support.site import (DEFAULT, NEWS, OTHER, in_languages, source_name)
+from support.site import (DEFAULT, NEWS)
 
-MONTHS = in_languages("januar februar mars april mai juni juli august september oktober november desember".split(),
-                      "January February March April May June July August September October November December".split())
-
-
-def written(day: str, lang: str) -> str:
-    """4. mars 2027 / 4 March 2027, written independently of the site's code."""
-    date = datetime.date.fromisoformat(day)
-    return f"{date.day}. {MONTHS[DEFAULT][date.month - 1]} {date.year}" if lang == DEFAULT else \
-        f"{date.day} {MONTHS[OTHER][date.month - 1]} {date.year}"
 
 
 # --- Sign-up, against the real local endpoint ------------------------------------------------
@@ -37,21 +27,6 @@ BAD_POSTS = [
     ("  end: 2027-03-04 15:30", "  end: 2027-03-04 09:00", "ends before it starts", "end"),
     ("  signup_until: 2027-02-25", "  signup_until: 2027-03-05", "after the event starts", "signup_until"),
 ]
-GOOD_POST = """---
-title: Nytt fra klyngen
-description: En invitasjon.
-date: 2027-03-04
-event:
-  start: 2027-03-04 10:00
-  end: 2027-03-04 15:30
-  location: Pakkhuset, Oslo
-  signup_until: 2027-02-25
----
-
-Tekst.
-"""
-INVITATION = source_name("invitasjon", DEFAULT)
-
 
 @pytest.mark.parametrize(("old", "new", "message", "key"), BAD_POSTS, ids=[m for _, _, m, _ in BAD_POSTS])
 def test_the_post_rules_name_the_line_of_each_mistake(tmp_path, old, new, message, key):
