@@ -9,14 +9,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
-# Read by the build, never changed by a test: linked, not copied (the
-# content editor's installed package is large).
-LINKED_PARTS = ("admin",)
+# The content editor: read by the build, never changed by a test, so linked
+# rather than copied (its installed package is large).
+EDITOR = "admin"
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy what a build reads into `dest`, so a test can break it safely;
-    the content editor's files are linked, so a copy builds /admin/ too."""
+def copy_project(dest: Path, editor: bool = False) -> Path:
+    """Copy what a build reads into `dest`, so a test can break it safely.
+    With `editor`, the copy builds the content editor at /admin/ too (the
+    footer's edit link leads there), at the cost of a slower build."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -24,9 +25,8 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / part)
         else:
             shutil.copy2(source, dest / part)
-    for part in LINKED_PARTS:
-        if (ROOT / part).is_dir():
-            (dest / part).symlink_to(ROOT / part, target_is_directory=True)
+    if editor and (ROOT / EDITOR).is_dir():
+        (dest / EDITOR).symlink_to(ROOT / EDITOR, target_is_directory=True)
     return dest
 
 

@@ -98,7 +98,7 @@ def sample(tmp_path_factory, news_today, build_env) -> Sample:
     def make(folder):
         # Staff turn the camera's location off (make check refuses a committed position).
         photos = build_phone_photos(folder / "phone", position=False)
-        write_sample(copy_project(folder / "project"), news_today, photos)
+        write_sample(copy_project(folder / "project", editor=True), news_today, photos)
         result = build_project(folder / "project", folder / "first-build", **build_env)
         assert result.returncode == 0, result.stdout + result.stderr
 

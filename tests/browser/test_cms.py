@@ -15,8 +15,6 @@ import difflib
 import gzip
 import json
 import re
-import subprocess
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin
@@ -31,6 +29,7 @@ from playwright.sync_api import expect
 from cpc import audit, bilingual, cms, directory, goals, news, rules, uploads
 from sitetools.photos import build_phone_photos
 from support import ROOT, build_project, copy_project
+from support.check import run_check
 from support.sample import clear_content
 from support.site import DEFAULT, LOCALES, NEWS, OTHER, address, in_languages, news_address, slug, source_name
 
@@ -284,8 +283,7 @@ def switch_to_english(page, enable: bool) -> None:
 
 def check_and_build(project: Path, dest: Path) -> Path:
     """`make check` and the strict build pass on what the editor wrote."""
-    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
-                           capture_output=True, text=True, timeout=120)
+    check = run_check(project)
     assert check.returncode == 0, check.stdout + check.stderr
     build = build_project(project, dest, CPC_TODAY=TODAY)
     assert build.returncode == 0, build.stdout + build.stderr

@@ -1,14 +1,15 @@
-"""The browser gates (support/gates.py), on every page in one visit per page:
-every page of the real site, and every page the sample site (tests/sample/)
-adds or changes. The gates take what they expect from the page: a page that
-shows a photo is held to the photo budget."""
+"""The browser gates (support/gates.py), in one visit per page: every page
+of the real site, and on the sample site (tests/sample/) every page it
+changes and a post of every kind it has (support.sample.gated_paths). Nu and
+the links check every sample page (build/test_news.py). The gates take what
+they expect from the page: a page that shows a photo gets the photo budget."""
 from __future__ import annotations
 
 import pytest
 
 from support import PAGES, page_id
 from support.gates import budget_of, page_problems
-from support.sample import page_paths
+from support.sample import gated_paths
 from support.site import TODAY
 
 
@@ -19,7 +20,7 @@ def test_page_passes_the_browser_gates(browser, site_dir, site_url, path):
 
 
 # The sample site is built once, by the one worker that runs these (pytest.ini: --dist loadgroup).
-@pytest.mark.parametrize("path", page_paths(TODAY), ids=page_id)
+@pytest.mark.parametrize("path", gated_paths(TODAY), ids=page_id)
 def test_sample_page_passes_the_browser_gates(browser, sample_site, path):
     site_dir, site_url, _ = sample_site
     problems = page_problems(browser, site_url, path, budget_of(site_dir, path))

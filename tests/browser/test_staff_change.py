@@ -27,7 +27,7 @@ def changed_site(tmp_path_factory, build_env, news_today):
     # A phone photo as the guide has staff take it: location off (make check
     # refuses a position), camera make, model and orientation still in it.
     photo = build_phone_photos(work / "phone", heic_size=None, position=False).jpeg
-    project = copy_project(work / "project")
+    project = copy_project(work / "project", editor=True)
     touched = staff_change.apply(project, news_today, photo)
     check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), "--root", str(project)],
                            capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=300)

@@ -15,7 +15,7 @@ AUTH = "https://cpc-auth.example.workers.dev"
 
 def test_cms_auth_url_reaches_the_configuration_and_the_policy(tmp_path):
     assert (ROOT / cms.ADMIN_DIR / cms.PACKAGE / cms.SCRIPT).is_file(), "run `make test` (npm ci --prefix admin)"
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", editor=True)
     site = tmp_path / "site"
     result = build_project(project, site, CMS_AUTH_URL=AUTH)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -153,6 +153,28 @@ def page_paths(today: datetime.date) -> list[str]:
     return paths
 
 
+# The posts the page gates visit: each kind the sample has, the photo post
+# and the sign-up event in both languages, the others in one (the gates
+# already see every page kind of the real site in both).
+GATED_POSTS = (("besok", "workshop", "nettverksmote", "kun-norsk"),
+               ("besok", "workshop", "frokostmote", "to-sprak"))
+
+
+def gated_paths(today: datetime.date) -> list[str]:
+    """The sample pages the browser gates visit, in each language: the pages
+    the sample changes (home, news, about, contact, goals), the oldest year's
+    archive, and the posts of GATED_POSTS (the default language's first)."""
+    posts = _posts_in(SAMPLE / "docs" / NEWS, today)
+    gated = []
+    for lang, stems in zip(LANGUAGES.locales, GATED_POSTS):
+        root = LANGUAGES.root(lang)
+        oldest = min(in_language(v, lang)[2][:4] for v in posts.values())
+        gated += [root, f"{root}{NEWS}/", f"{root}{HEIC_PAGE}/", f"{root}{places.PAGES['contact']}/",
+                  f"{root}{places.PAGES['goals']}/", f"{root}{NEWS}/{oldest}/"]
+        gated += [f"{root}{NEWS}/{stem}/" for stem in stems]
+    return gated
+
+
 def _posts_in(folder: Path, today: datetime.date) -> dict:
     posts: dict = {}
     for file in sorted(folder.glob("*.md")):
