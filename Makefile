@@ -44,7 +44,7 @@ test: $(BIN)/.installed-test $(ADMIN) check  ## Everything CI runs
 	$(BIN)/python -m pytest
 
 screenshots: $(BIN)/.installed-test $(ADMIN)  ## Screenshots of every page kind to test-output/screenshots/
-	CPC_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser/test_screenshots.py
+	CPC_SCREENSHOTS=1 $(BIN)/python -m pytest -m screenshots tests/browser/test_screenshots.py
 
 bench: $(BIN)/.installed-test  ## Size, speed and Lighthouse measurements (not a test)
 	$(BIN)/python scripts/bench.py

@@ -1,8 +1,9 @@
-"""Every page kind fits the screen, 390 and 1366 px wide, in both languages,
-on the populated sample site (tests/sample/, conftest.sample_site).
-
-`make screenshots` also writes each one, in both colour schemes, to
-test-output/screenshots/ (not committed), for people to look at."""
+"""`make screenshots`: every page kind of the populated sample site
+(tests/sample/), 390 and 1366 px wide, both languages and both colour
+schemes, written to test-output/screenshots/ (not committed) for people to
+look at. It also asserts that each fits the screen; in `make test` the page
+gates check that on every page (support/gates.py), so this file runs on
+request only (the `screenshots` marker, deselected in pytest.ini)."""
 from __future__ import annotations
 
 import os
@@ -12,6 +13,8 @@ import pytest
 from support import ROOT, new_context, open_page, switch_scheme
 from support.browser import ANIMATIONS_DONE
 from support.site import LOCALES, address, in_languages, news_address, root
+
+pytestmark = pytest.mark.screenshots
 
 OUTPUT = ROOT / "test-output" / "screenshots"
 # Set by `make screenshots`.

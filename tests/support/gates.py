@@ -13,8 +13,8 @@ A reader opens the page in a fresh browser (a cold cache), then:
    visible focus indicator;
 4. axe, on the page loaded again (from the cache): no violation in the light
    scheme or the dark one (switched with the site's own toggle), each at a
-   desktop's and a phone's width, where the page must not be wider than the
-   screen;
+   desktop's and a phone's width, at both of which the page must not be
+   wider than the screen;
 5. keyboard, on the page loaded once more: the first Tab stop is the visible
    skip link, and Enter moves focus to the content (on a home page, its hero);
 6. CSP: no violation and no console error, from the first byte to the end.
@@ -101,6 +101,9 @@ def page_problems(browser, site_url: str, path: str, budget: str = "page") -> li
         switch_scheme(page, "slate")
         gates["axe"] += axe_problems(page, "[phone, dark]")
         page.set_viewport_size(DESKTOP)
+        overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        if overflow > 0:
+            gates["axe"].append(f"[desktop] the page is {overflow} px wider than the screen")
         gates["axe"] += axe_problems(page, "[dark]")
         violations += page.evaluate("window.__cpcViolations")
 
