@@ -440,13 +440,16 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
         source = page.locator('section[data-key-path^="body:"][data-key-path$=":src"]')
         source.locator("input[type=file]").first.set_input_files(photo)
         source.get_by_text("anlegg.webp").wait_for()  # re-encoded in the browser
-        refused_for_alt_text(page, "Et bilde i teksten mangler alternativ tekst. Klikk på bildet")
-        assert changes() == {}
-        # Once a save is refused, the picture's own Alt Text box no longer
-        # reaches the text (Sveltia 0.221); the guide says to write it in the
-        # Markdown view, between the square brackets.
+        # The Markdown view shows the text as it will be saved: once the
+        # picture is in it, a save must be refused for want of alt text.
+        # (Once a save is refused, the picture's own Alt Text box no longer
+        # reaches the text in Sveltia 0.221; the guide says to write it here,
+        # between the square brackets.)
         page.locator('button[aria-label*="Markdown"]').first.click()
         raw = page.locator('section[data-key-path="body"] textarea')
+        expect(raw).to_have_value(re.compile(r"!\[\]\("))  # the upload's blob: until saved
+        refused_for_alt_text(page, "Et bilde i teksten mangler alternativ tekst. Klikk på bildet")
+        assert changes() == {}
         raw.fill(raw.input_value().replace("![](", "![Sorteringsbåndet på anlegget]("))
         save(page)
         written = changes()

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from cpc import directory, goals, places
+from support.pages import language_of
 from support.site import DEFAULT, LANGUAGES, OTHER, address, news_address, root
 
 NEWS = places.NEWS
@@ -88,6 +89,15 @@ def apply(project: Path, today: datetime.date, photo: Path) -> list[str]:
 
     _add_measurement(project / goals.GOALS_FILE, today)
     return touched_paths()
+
+
+def gated_paths() -> list[str]:
+    """The touched pages the browser gates visit: every one in the default
+    language, and home and the post in the others (their contact, goals and
+    about pages share the default's template and data; Nu and the links
+    read every touched page)."""
+    return [p for p in touched_paths() if language_of(p) == DEFAULT or p in
+            [root(lang) for lang in LANGUAGES.locales] + [news_address(lang, POST) for lang in LANGUAGES.locales]]
 
 
 def touched_paths() -> list[str]:
