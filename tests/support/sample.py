@@ -161,15 +161,17 @@ GATED_POSTS = (("besok", "workshop", "nettverksmote", "kun-norsk"),
 
 
 def gated_paths(today: datetime.date) -> list[str]:
-    """The sample pages the browser gates visit, in each language: the pages
-    the sample changes (home, news, about, contact, goals) and the posts of
-    GATED_POSTS (the default language's first). The year archives are the
-    news page's template; Nu and the links read them."""
+    """The sample pages the browser gates visit: the pages the sample changes
+    (home, news, about, contact, goals) in the default language, home and
+    news in the others, and the posts of GATED_POSTS. The other languages'
+    about, contact and goals pages share the default's template and data,
+    and the year archives the news page's; Nu and the links read them all."""
     gated = []
     for lang, stems in zip(LANGUAGES.locales, GATED_POSTS):
         root = LANGUAGES.root(lang)
-        gated += [root, f"{root}{NEWS}/", f"{root}{HEIC_PAGE}/", f"{root}{places.PAGES['contact']}/",
-                  f"{root}{places.PAGES['goals']}/"]
+        gated += [root, f"{root}{NEWS}/"]
+        if lang == LANGUAGES.default:
+            gated += [f"{root}{HEIC_PAGE}/", f"{root}{places.PAGES['contact']}/", f"{root}{places.PAGES['goals']}/"]
         gated += [f"{root}{NEWS}/{stem}/" for stem in stems]
     return gated
 
