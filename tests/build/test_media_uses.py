@@ -18,6 +18,7 @@ from PIL import Image
 from cpc import audit
 from support import build_project, copy_project
 from support.media_files import phone_jpeg_bytes
+from support.sample import clear_content
 from support.site import DEFAULT, LOCALES, NEWS, in_languages, news_address, root, slug, source_name
 
 PAGE = "om-klyngen"
@@ -41,6 +42,7 @@ VIDEO = "https://www.youtube.com/watch?v=abc123"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("uses") / "project")
+    clear_content(project)  # as the site ships: only this test's pictures on its pages
     images = project / "docs" / FOLDER
     for name in [*FORMS, LINKED]:
         (images / name).write_bytes(phone_jpeg_bytes((900, 600)))
