@@ -36,9 +36,11 @@ class Pipeline:
         # whose renditions on_post_build writes.
         self.used: dict = {}
 
-    # 1. Configuration: read and check every input once.
+    # 1. Configuration: read and check every input once per build, in the
+    #    first language's; later languages' builds use the same inputs.
     def on_config(self, config):
-        self.inputs = inputs.load(config)
+        if not hasattr(self, "inputs"):
+            self.inputs = inputs.load(config)
         self.macros = markers.Macros(config.theme)
         self.css = page_css.PageCss(config.theme.dirs, self.inputs.docs_dir)
         return config
@@ -79,7 +81,8 @@ class Pipeline:
             members=lambda: views.member_groups(self.inputs, ui, page.url),
             people=lambda: views.people(self.inputs, lang, page.url))
         html = markers.focus_cards(html, where, self.macros,
-                                   lambda: views.focus_areas(getattr(page, "parent", None), page.url))
+                                   lambda: views.focus_areas(getattr(page, "parent", None), page.url, self.inputs.pages,
+                                                                   self.inputs.docs_dir))
         html = markers.after_title(html, where, self.macros, views.inline_toc(page), ui)
         html = media.process(html, media.find(html, page.url, page.file.src_uri, self.inputs.docs_files), page.url,
                              lambda source: self.photo(source, where),
@@ -140,7 +143,7 @@ class Pipeline:
         cleaned = documents.publish(self.inputs.docs_dir, site_dir, [languages.root(lang) for lang in languages.locales])
         feeds.write(self.inputs.news, self.inputs.ui, self.inputs.site_url, languages, site_dir)
         search.build_index(site_dir)
-        cms.write(config, languages, self.inputs.root, site_dir)
+        cms.write(config, languages, self.inputs.root, site_dir, self.inputs.pages)
         # Every docs/ file keeps its path in site/; renditions name their upload.
         sources = {**self.inputs.docs_files, **cleaned, **pictures.sources(every)}
         audit.gate(site_dir, sources)

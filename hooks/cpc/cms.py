@@ -1,11 +1,10 @@
 """The content editor at /admin/ (Sveltia CMS): its configuration, generated
 from the same contract the build checks, and the page that loads it.
 
-- `configuration` builds the CMS configuration from the contract in news.py
-  (posts and events), rules.py (pages), directory.py and goals.py (data
-  files), the languages and the page pairs. Every contract field needs a
-  form field in the tables below (POST, EVENT, PAGE, ...), or the build
-  stops: a field added to the contract cannot be missing from the editor.
+- `configuration` builds the CMS configuration from the declaration of
+  each kind of content (kinds.py: posts, events, pages, goals, members,
+  people, the organisation), the languages and the page pairs. A field
+  declared there is checked by the build and shown in the editor alike.
 - `write` puts the page (admin/index.html, with its own strict
   Content-Security-Policy), config.yml, the CMS script and its self-hosted
   fonts into site/admin/. `npm ci --prefix admin` (the Makefile) provides
@@ -23,14 +22,14 @@ import logging
 import os
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.exceptions import PluginError
 
-from cpc import assets, directory, front_matter, goals, news, places, rules
+from cpc import assets, directory, goals, kinds, places
+from cpc.fields import Field, Kind, Type
 
 log = logging.getLogger("mkdocs.hooks.cpc")
 
@@ -119,142 +118,67 @@ def script_hash(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-@dataclass(frozen=True)
-class Field:
-    """One form field: its Norwegian label and hint and its CMS widget options."""
-    label: str
-    widget: dict
-    hint: str = ""
-    required: bool = True
-    # True: each language has its own; "duplicate": one value, copied into
-    # every language (the build wants the same date and times in both).
-    i18n: bool | str = True
-
-
-def _date(label: str, hint: str = "", required: bool = True) -> Field:
-    return Field(label, {"widget": "datetime", "type": "date", "format": DATE_FORMAT}, hint, required, "duplicate")
-
-
-def _date_time(label: str, hint: str) -> Field:
-    return Field(label, {"widget": "datetime", "type": "datetime-local", "format": DATE_TIME_FORMAT}, hint, True,
-                 "duplicate")
-
-
-def _string(label: str, hint: str = "", required: bool = True, i18n: bool | str = False) -> Field:
-    return Field(label, {"widget": "string"}, hint, required, i18n)
-
-
-@dataclass(frozen=True)
-class Translated:
-    """A field of a data file that holds each language's text: {nb: ..., en: ...}."""
-    label: str
-    hint: str = ""
-
-
-# Every field of the contract, by contract: (module, tuple) -> field name -> Field.
-POST = {
-    "title": Field("Tittel", {"widget": "string"}, "Kort og konkret, uten punktum."),
-    "description": Field("Beskrivelse", {"widget": "text"},
-                         "Én eller to korte setninger. Vises i nyhetsoversikten, i søk og når saken deles, men ikke "
-                         "på selve saken."),
-    "date": _date("Publiseringsdato", "Saken vises fra denne dagen. En senere dato holder den tilbake til da."),
-    "draft": Field("Utkast", {"widget": "boolean", "default": False}, "Et utkast vises ikke på nettstedet.", False,
-                   "duplicate"),
-    "image": Field("Bilde", {"widget": "image", "accept": "image/jpeg,image/png,image/webp,image/svg+xml"},
-                   "JPEG, PNG, WebP eller SVG. Bildet renses for posisjon og kameradata før det lagres.", False,
-                   "duplicate"),
-    "image_alt": Field("Alternativ tekst for bildet", {"widget": "string"},
-                       "Påkrevd når saken har bilde: beskriv hva bildet viser, for dem som ikke ser det.", False),
-    "image_caption": Field("Bildetekst", {"widget": "string"}, "Valgfri tekst under bildet.", False),
-    "image_credit": Field("Fotograf eller kilde", {"widget": "string"},
-                          "Bare navnet, for eksempel «Kari Nordmann»; nettstedet skriver «Foto:» foran. Skriv "
-                          "fotografens navn når du vet det.", False),
-    "event": Field("Arrangement", {"widget": "object"},
-                   "Fyll ut bare når saken er et arrangement.", False),
-    "hide": Field("Skjul deler av siden", {"widget": "select", "multiple": True, "options": list(news.HIDE_VALUES)},
-                  "Sjelden nødvendig. La stå tom om du er usikker.", False, "duplicate"),
+# What each declared type is in the editor (kinds.py declares the fields).
+WIDGETS = {
+    Type.TEXT: {"widget": "string"},
+    Type.LONG_TEXT: {"widget": "text"},
+    Type.DATE: {"widget": "datetime", "type": "date", "format": DATE_FORMAT},
+    Type.DATE_TIME: {"widget": "datetime", "type": "datetime-local", "format": DATE_TIME_FORMAT},
+    Type.YES_NO: {"widget": "boolean"},
+    Type.FILE: {"widget": "image"},
+    Type.WEB_ADDRESS: {"widget": "string"},
+    Type.EMAIL: {"widget": "string"},
+    Type.PHONE: {"widget": "string"},
+    Type.CHOICE: {"widget": "select"},
+    Type.CHOICES: {"widget": "select", "multiple": True},
+    Type.PERCENT: {"widget": "number", "value_type": "float", "min": 0, "max": 100},
+    Type.YEAR: {"widget": "number", "value_type": "int"},
+    Type.GROUP: {"widget": "object"},
+    Type.LIST: {"widget": "list"},
+    Type.TRANSLATED: {"widget": "object"},
 }
-EVENT = {
-    "start": _date_time("Starter", "Norsk tid."),
-    "end": _date_time("Slutter", "Norsk tid, etter start."),
-    "location": _string("Sted", "For eksempel «Pakkhuset, Oslo».", i18n=True),
-    "signup_until": _date("Påmeldingsfrist", "Med en frist får saken et påmeldingsskjema frem til og med denne dagen.",
-                          required=False),
+# The types whose values the editor can check as they are typed, with our
+# Norwegian message (the CMS's own messages are English).
+PATTERNS = {
+    Type.EMAIL: [r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Skriv e-postadressen som navn@firma.no."],
 }
-PAGE = {
-    "title": Field("Tittel", {"widget": "string"}, "Sidens navn i menyen og i fanen."),
-    "description": Field("Beskrivelse", {"widget": "text"},
-                         f"Én setning, høyst {rules.DESCRIPTION_MAX} tegn, som vises i søkeresultater."),
-    "hide": POST["hide"],
-}
-MEMBER = {
-    "name": _string("Navn", "Vises som logoens alternative tekst og lenketekst."),
-    "url": _string("Nettadresse", "Hele adressen, som begynner med https://."),
-    "logo": Field("Logo", {"widget": "image", "media_folder": "/docs/assets/logos", "public_folder": "/assets/logos"},
-                  "SVG, PNG, JPEG eller WebP.", True, False),
-    "kind": Field("Type", {"widget": "select", "options": list(directory.KINDS)},
-                  "member: medlem. partner: samarbeidspartner. funder: finansierer (vises under «Finansiert av»).",
-                  True, False),
-}
-PERSON = {
-    "name": _string("Navn", "Bare personer som har sagt ja til å stå på nettstedet."),
-    "role": Translated("Rolle", "På norsk og engelsk."),
-    "email": _string("E-post"),
-    "phone": _string("Telefon", "Valgfritt, for eksempel «+47 400 00 000».", required=False),
-    "photo": Field("Bilde", {"widget": "image", "media_folder": "/docs/assets/people", "public_folder": "/assets/people"},
-                   "Valgfritt.", False, False),
-}
-ORGANISATION = {
-    "address": _string("Postadresse", "På én linje, for eksempel «Gate 1, 0150 Oslo».", required=False),
-    "org_number": _string("Organisasjonsnummer", "Ni sifre.", required=False),
-    "social": Field("Sosiale medier", {"widget": "list", "fields": [
-        {"name": "name", "label": "Navn", "widget": "string"},
-        {"name": "url", "label": "Adresse", "widget": "string", "hint": "Begynner med https://."}]}, "", False, False),
-}
-GOAL = {
-    "id": _string("Kortnavn (id)", "Kort, små bokstaver og bindestrek; brukes i sidens lenker. Endre det ikke."),
-    "kind": Field("Type", {"widget": "select", "options": ["quantitative", "qualitative"]},
-                  "quantitative har tall og diagram, qualitative bare tekst.", True, False),
-    "title": Translated("Tittel"),
-    "statement": Translated("Målet i én setning",
-                             "Ingen tall: skriv {baseline}, {baseline_year}, {target} og {target_year}."),
-    "unit": _string("Enhet", "«%» (verdiene er 0–100). Bare for mål med tall.", required=False),
-    "baseline": Field("Utgangspunkt", {"widget": "object"},
-                      "Bare for mål med tall. La det stå tomt når målet ikke oppgir noe utgangspunkt.", False, False),
-    "target": Field("Mål", {"widget": "object"}, "Bare for mål med tall.", False, False),
-    "measurements": Field("Målinger", {"widget": "list"}, "Bare publiserte tall, alltid med kilde.", False, False),
-}
-POINT = {"value": Field("Verdi", {"widget": "number", "value_type": "float"}, i18n=False),
-         "year": Field("År", {"widget": "number", "value_type": "int"}, i18n=False)}
-TARGET = POINT | {"at_least": Field("Minst", {"widget": "boolean", "default": False}, "Når målet sier «minst».", False,
-                                    False)}
-MEASUREMENT = POINT | {"source_title": _string("Kilde", "Tittelen på rapporten eller statistikken."),
-                       "source_url": _string("Kildens adresse", "Begynner med https://.")}
+MEDIA_TYPES = {".svg": "image/svg+xml", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
 
-def form_fields(contract: tuple, fields: dict, locales: tuple, i18n: bool, nested: dict | None = None) -> list[dict]:
-    """The CMS fields for a contract, in its order. A contract field with no
-    form field stops the build; so does a form field the contract lacks."""
-    missing, extra = [n for n in contract if n not in fields], [n for n in fields if n not in contract]
-    if missing or extra:
-        raise PluginError(f"hooks/cpc/cms.py: the editor's fields and the contract differ: missing {missing}, "
-                          f"not in the contract {extra}. Add or remove them in cms.py.")
-    result = []
-    for name in contract:
-        spec = fields[name]
-        if isinstance(spec, Translated):
-            result.append({"name": name, "label": spec.label, "widget": "object", "hint": spec.hint,
-                           "fields": [{"name": locale, "label": locale, "widget": "string"} for locale in locales]})
-            continue
-        field = {"name": name, "label": spec.label, **spec.widget, "required": spec.required}
-        if spec.hint:
-            field["hint"] = spec.hint
-        if i18n:
-            field["i18n"] = spec.i18n
-        if nested and name in nested:
-            field["fields"] = nested[name]
-        result.append(field)
+def form_field(field: Field, locales: tuple, docs: str, bilingual: bool) -> dict:
+    """One declared field as the editor's form field."""
+    result = {"name": field.name, "label": field.label.nb, **WIDGETS[field.type], "required": field.required}
+    if field.hint.nb:
+        result["hint"] = field.hint.nb
+    if bilingual:
+        result["i18n"] = field.editor.value
+    if field.max_length:
+        result["maxlength"] = field.max_length
+    if field.pattern:
+        result["pattern"] = [f"^(?:{field.pattern})$", field.pattern_message.nb]
+    elif field.type is Type.WEB_ADDRESS:
+        schemes = "https?" if "http" in field.schemes else "https"
+        result["pattern"] = [f"^{schemes}://\\S+$", f"Skriv hele adressen, som begynner med https://, for eksempel "
+                                                      f"{field.example}."]
+    elif field.type in PATTERNS:
+        result["pattern"] = PATTERNS[field.type]
+    if field.choices:
+        result["options"] = list(field.choices)
+    if field.default is not None:
+        result["default"] = field.default
+    if field.type is Type.FILE:
+        result["accept"] = ",".join(MEDIA_TYPES[s] for s in MEDIA_TYPES if s in (field.suffixes or MEDIA_TYPES))
+        if field.folder:
+            result |= {"media_folder": f"/{docs}/{field.folder}", "public_folder": f"/{field.folder}"}
+    if field.type is Type.TRANSLATED:
+        result["fields"] = [{"name": locale, "label": locale, "widget": "string"} for locale in locales]
+    if field.entries is not None:
+        result["fields"] = form_fields(field.entries, locales, docs, bilingual)
     return result
+
+
+def form_fields(kind: Kind, locales: tuple, docs: str, bilingual: bool) -> list[dict]:
+    return [form_field(field, locales, docs, bilingual) for field in kind.fields]
 
 
 def _body(hint: str) -> dict:
@@ -315,7 +239,7 @@ def editor_address(src_uri: str, languages) -> str:
     return f"{ADMIN_DIR}/#/collections/{PAGES_COLLECTION}/entries/{page_entry(stem)}"
 
 
-def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
+def page_pairs(docs_dir: Path, nav_files: list[str], languages, pages: dict) -> list[dict]:
     """One file per page pair in docs/, in menu order, then the rest; news posts are their own collection."""
     sources = sorted(str(path.relative_to(docs_dir)) for path in docs_dir.rglob("*.md"))
     defaults = [s for s in sources if languages.split(s)[1] == languages.default and not s.startswith(f"{places.NEWS}/")]
@@ -323,7 +247,7 @@ def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
     files = []
     for source in ordered:
         stem = languages.split(source)[0]
-        meta = front_matter.parse((docs_dir / source).read_text(encoding="utf-8"), f"docs/{source}") or {}
+        meta = pages.get(source, {})
         files.append({
             "name": page_entry(stem),
             "label": str(meta.get("title") or stem),
@@ -334,7 +258,7 @@ def page_pairs(docs_dir: Path, nav_files: list[str], languages) -> list[dict]:
             "media_folder": f"/{docs_dir.name}/{IMAGES}",
             # ("./" keeps the CMS from making a top-level page's path absolute.)
             "public_folder": ("../" * stem.count("/") or "./") + IMAGES,
-            "fields": form_fields(rules.PAGE_FIELDS, PAGE, languages.locales, True) + [_body(PAGE_BODY)],
+            "fields": form_fields(kinds.PAGE, languages.locales, docs_dir.name, True) + [_body(PAGE_BODY)],
         })
     return files
 
@@ -350,16 +274,15 @@ def nav_sources(nav) -> list[str]:
     return []
 
 
-def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str, auth_url: str | None = None) -> dict:
-    """The whole CMS configuration, as config.yml carries it."""
+def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str, pages: dict,
+                  auth_url: str | None = None) -> dict:
+    """The whole CMS configuration, as config.yml carries it; `pages` holds
+    each page's front matter fields as the checks read them (rules.Content)."""
     locales = languages.locales
     docs = docs_dir.name
-    event = form_fields(news.EVENT_FIELDS, EVENT, locales, True)
-    point, target = form_fields(goals.POINT_FIELDS, POINT, locales, False), form_fields(goals.TARGET_FIELDS, TARGET, locales, False)
-    measurement = form_fields(goals.MEASUREMENT_FIELDS, MEASUREMENT, locales, False)
 
-    def data_file(name: str, label: str, path: str, key: str | None, contract: tuple, fields: dict, nested=None) -> dict:
-        entries = form_fields(contract, fields, locales, False, nested)
+    def data_file(name: str, label: str, path: str, key: str | None, kind: Kind) -> dict:
+        entries = form_fields(kind, locales, docs, False)
         return {"name": name, "label": label, "file": path, "format": "yml",
                 "fields": [{"name": key, "label": label, "widget": "list", "required": False, "fields": entries}]
                 if key else entries}
@@ -392,24 +315,21 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str,
                 "sortable_fields": ["date", "title"],
                 # English is optional: a new post starts in Norwegian only.
                 "i18n": {"initial_locales": [languages.default]},
-                "fields": form_fields(news.POST_FIELDS, POST, locales, True, {"event": event}) + [_body(POST_BODY)],
+                "fields": form_fields(kinds.POST, locales, docs, True) + [_body(POST_BODY)],
             },
             {"name": PAGES_COLLECTION, "label": "Sider", "label_singular": "side", "i18n": True,
-             "files": page_pairs(docs_dir, nav_sources(nav), languages)},
+             "files": page_pairs(docs_dir, nav_sources(nav), languages, pages)},
             {"name": "data", "label": "Mål, medlemmer og kontakter", "files": [
-                data_file("mal", "Mål", goals.GOALS_FILE, "goals", goals.GOAL_FIELDS, GOAL,
-                          {"baseline": point, "target": target, "measurements": measurement}),
-                data_file("medlemmer", "Medlemmer og samarbeidspartnere", directory.MEMBERS_FILE, "members",
-                          directory.MEMBER_FIELDS, MEMBER),
-                data_file("personer", "Kontaktpersoner", directory.PEOPLE_FILE, "people", directory.PERSON_FIELDS, PERSON),
-                data_file("organisasjon", "Klyngens opplysninger", directory.ORGANISATION_FILE, None,
-                          directory.ORGANISATION_FIELDS, ORGANISATION),
+                data_file("mal", "Mål", goals.GOALS_FILE, "goals", kinds.GOAL),
+                data_file("medlemmer", "Medlemmer og samarbeidspartnere", directory.MEMBERS_FILE, "members", kinds.MEMBER),
+                data_file("personer", "Kontaktpersoner", directory.PEOPLE_FILE, "people", kinds.PERSON),
+                data_file("organisasjon", "Klyngens opplysninger", directory.ORGANISATION_FILE, None, kinds.ORGANISATION),
             ]},
         ]],
     }
 
 
-def write(config, languages, root: Path, site_dir: Path) -> None:
+def write(config, languages, root: Path, site_dir: Path, pages: dict) -> None:
     """site/admin/: the page, config.yml, the CMS script and its fonts; or,
     without the npm install, nothing and one log line."""
     source = root / ADMIN_DIR
@@ -432,7 +352,7 @@ def write(config, languages, root: Path, site_dir: Path) -> None:
     (target / "preview.css").write_text(preview_css(config.theme.dirs, Path(config.docs_dir)), encoding="utf-8")
     shutil.copyfile(source / PREVIEW_SCRIPT, target / PREVIEW_SCRIPT)
     auth_url = os.environ.get(AUTH_VARIABLE, "").strip() or None
-    settings = configuration(Path(config.docs_dir), config.nav, languages, config.edit_uri, config.site_name, auth_url)
+    settings = configuration(Path(config.docs_dir), config.nav, languages, config.edit_uri, config.site_name, pages, auth_url)
     (target / "config.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     imports = import_map(script, source)
     shutil.copyfile(source / IMMUTABLE / IMMUTABLE_FILE, target / Path(IMMUTABLE_FILE).name)

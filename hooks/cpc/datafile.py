@@ -54,8 +54,9 @@ def read_text(path: Path, label: str) -> str:
 class Located(dict):
     """A mapping that knows the 1-based line of itself and of each key."""
 
-    line: int = 0
-    key_lines: dict
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line, self.key_lines = 1, {}
 
     def line_of(self, key) -> int:
         return self.key_lines.get(key, self.line)

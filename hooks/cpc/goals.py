@@ -9,25 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from cpc import datafile, goal_chart
+from cpc import datafile, fields, goal_chart, kinds
 from cpc.datafile import DataError
-from cpc.problems import unknown_fields
+from cpc.problems import Problem
 from cpc.strings import PLACEHOLDER, fill
 
 GOALS_FILE = "data/goals.yml"
 # Another goals file for a test or a preview: GOALS_FILE=path/to/goals.yml.
 FILE_VARIABLE = "GOALS_FILE"
 MARKER = "<!-- cpc-goals -->"
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-KINDS = ("quantitative", "qualitative")
 TEXT_FIELDS = ("title", "statement")
 QUANTITATIVE_FIELDS = ("unit", "baseline", "target", "measurements")
-GOAL_FIELDS = ("id", "kind", *TEXT_FIELDS, *QUANTITATIVE_FIELDS)
-POINT_FIELDS = ("value", "year")
-TARGET_FIELDS = ("value", "year", "at_least")
-MEASUREMENT_FIELDS = ("year", "value", "source_title", "source_url")
 # What a statement may say in {braces}; the numbers come from the data.
 PLACEHOLDERS = {
     "with_baseline": {"baseline", "baseline_year", "target", "target_year"},
@@ -75,210 +68,110 @@ class Goal:
         return (self.latest.value - start) / (self.target.value - start)
 
 
-class _Checker:
-    """Raises DataError naming file, line, goal and field, in Norwegian (for
-    staff) and English."""
+def check_goals(data, label: str, locales, this_year: int) -> tuple[list[Goal], list[Problem]]:
+    """The goals, and every problem: the fields by their declaration
+    (kinds.GOAL), then what only a whole goal can tell."""
+    if not isinstance(data, dict) or not isinstance(data.get("goals"), list) or not data["goals"]:
+        line = fields.line_of(data, "goals")
+        return [], [Problem(line, "Filen må ha linjen «goals:» og under den en liste med minst ett mål, med «- » foran "
+                                  "hvert mål.",
+                            "The file needs the line \"goals:\" and below it a list of at least one goal, with \"- \" "
+                            "before each goal.")]
+    problems = fields.unknown(data, ("goals",))
+    values, found = fields.entries(kinds.GOAL, data["goals"], fields.line_of(data, "goals"), fields.Context(tuple(locales)), "goals")
+    if problems or found:
+        return [], problems + found
+    found_goals = []
+    for number, (entry_values, entry) in enumerate(zip(values, data["goals"]), start=1):
+        goal, found = _goal(entry_values, entry, fields.entry_subject(kinds.GOAL, entry, number), this_year)
+        found_goals += [goal] if goal else []
+        problems += found
+    return found_goals, problems
 
-    def __init__(self, label: str):
-        self.label = label
-        self.goal = None
-        self.entry: datafile.Located | None = None
 
-    def fail(self, field: str | None, nb: str, en: str, where=None):
-        """`where` is the mapping that holds the field (the goal by default);
-        the message names the line of the field's last key in it."""
-        where = where if where is not None else self.entry
-        key = field.split(".")[-1].split("[")[0] if field else None
-        line = where.line_of(key) if isinstance(where, datafile.Located) and key else getattr(where, "line", None)
-        goal_en = f"goal '{self.goal}'" if self.goal else "top level"
-        goal_nb = f"målet «{self.goal}»" if self.goal else "øverst i filen"
-        field_en = f", field '{field}'" if field else ""
-        field_nb = f", feltet «{field}»" if field else ""
-        raise DataError(self.label, line, f"{goal_en}{field_en}: {en}", nb=f"{goal_nb}{field_nb}: {nb}")
+def _goal(values: dict, entry, subject, this_year: int) -> tuple[Goal | None, list[Problem]]:
+    def fail(key: str, nb: str, en: str, where=entry) -> tuple[None, list[Problem]]:
+        return None, [fields.problem(fields.line_of(where, key.split(".")[-1].split("[")[0]), subject, "", nb, en)]
 
-    def known_fields(self, mapping: dict, allowed: tuple, prefix: str = ""):
-        for key, problem in zip([k for k in mapping if k not in allowed], unknown_fields(mapping, allowed, prefix)):
-            self.fail(f"{prefix}{key}", problem.nb, problem.en, mapping)
+    goal_id, kind = values["id"], values["kind"]
+    numbers = [name for name in QUANTITATIVE_FIELDS if name in values]
+    if kind == "qualitative":
+        if numbers:
+            return fail(numbers[0], f"«{numbers[0]}»: et kvalitativt mål har ingen tall. Ta bort feltet, eller gjør "
+                                    "målet kvantitativt (kind: quantitative).",
+                        f"\"{numbers[0]}\": a qualitative goal has no numbers; remove the field or make the goal "
+                        "quantitative.")
+        problems = _texts(values, entry, subject, set())
+        return (None, problems) if problems else (Goal(goal_id, kind, values["title"], values["statement"]), [])
+    for name in ("unit", "target"):
+        if name not in values:
+            label = kinds.GOAL.field(name).label
+            return fail(name, f"et mål med tall (quantitative) trenger {label.nb.lower()} ({name}). Legg til «{name}: …».",
+                        f"a goal with figures (quantitative) needs its {label.en.lower()} ({name}). Add \"{name}: ...\".")
+    raw_target = entry["target"]
+    target = Point(values["target"]["year"], values["target"]["value"])
+    baseline = Point(values["baseline"]["year"], values["baseline"]["value"]) if "baseline" in values else None
+    if baseline:
+        if target.year <= baseline.year:
+            return fail("target.year", f"«target.year: {target.year}» er ikke etter utgangspunktets år "
+                                       f"(baseline.year), {baseline.year}.",
+                        f"\"target.year: {target.year}\" is not after baseline.year {baseline.year}.", raw_target)
+        if target.value == baseline.value:
+            return fail("target.value", "«target.value» er det samme som utgangspunktet (baseline.value); da er det "
+                                        "ingen vei å gå.",
+                        "\"target.value\" equals baseline.value; there would be no way to go.", raw_target)
+    elif target.value <= 0:
+        return fail("target.value", "«target.value» må være over 0 for et mål uten utgangspunkt.",
+                    "\"target.value\" must be above 0 for a goal without a baseline.", raw_target)
+    problems = _texts(values, entry, subject, PLACEHOLDERS["with_baseline" if baseline else "target_only"])
+    measurements = [Measurement(m["year"], m["value"], m["source_title"], m["source_url"])
+                    for m in values.get("measurements", ())]
+    for number, (m, raw) in enumerate(zip(measurements, entry.get("measurements") or []), start=1):
+        first = baseline.year if baseline else None
+        if m.year > this_year or (first is not None and m.year < first):
+            span = f"{first}..{this_year}" if first is not None else f"up to {this_year}"
+            nb = (f"året {m.year} er utenfor {first}–{this_year}: en måling er fra utgangspunktets år (baseline.year) "
+                  "til i år." if first is not None else f"året {m.year} er etter i år ({this_year}). Bruk bare tall "
+                                                        "som er publisert.")
+            problems += fail("year", f"«measurements[{number}].year»: {nb}",
+                             f"\"measurements[{number}].year\": {m.year} is outside {span} (baseline year to this "
+                             "year).", raw)[1]
+    if problems:
+        return None, problems
+    return Goal(goal_id, "quantitative", values["title"], values["statement"], values["unit"], baseline, target,
+                values["target"].get("at_least", False), tuple(sorted(measurements, key=lambda m: m.year))), []
 
-    def require(self, mapping: dict, field: str, prefix: str = ""):
-        if field not in mapping:
-            if field in ("source_title", "source_url"):
-                self.fail(f"{prefix}{field}", "kilden mangler. Hver måling trenger kildens tittel (source_title) og "
-                          "nettadresse (source_url). Bruk bare publiserte tall med kilde.", "missing field.", mapping)
-            self.fail(f"{prefix}{field}", f"feltet mangler. Legg til «{field}: …».", "missing field.", mapping)
-        return mapping[field]
 
-    def mapping(self, value, field: str | None, shape_nb: str, shape_en: str) -> dict:
-        if not isinstance(value, dict):
-            self.fail(field, f"her skal det stå {shape_nb}, men det står «{value}».", f"expected {shape_en}, got {value!r}.")
-        return value
-
-    def year(self, value, field: str, where) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(field, f"«{value}» er ikke et årstall. Skriv året med fire sifre, for eksempel 2024.",
-                      f"expected a year such as 2024, got {value!r}.", where)
-        return value
-
-    def percent(self, value, field: str, where) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            text = str(value).strip()
-            plain = text.replace("%", "").replace("\u00a0", " ").strip().replace(",", ".").replace(" ", "")
-            fixed = plain if re.fullmatch(r"-?\d+(\.\d+)?", plain) else None
-            if fixed and "%" in text:
-                nb = f"«{text}» har et %-tegn. Skriv bare tallet, uten %: {fixed}. Prosenttegnet kommer fra «unit»."
-            elif fixed and "," in text:
-                nb = f"«{text}» har desimalkomma. Skriv tallet med desimalpunktum: {fixed}."
-            else:
-                nb = f"«{text}» er ikke et tall. Skriv et tall fra 0 til 100, med desimalpunktum, for eksempel 27.5."
-            self.fail(field, nb, f"expected a number (use '.' for decimals, no '%'), got {value!r}.", where)
-        if not 0 <= value <= 100:
-            self.fail(field, f"{value} er utenfor 0–100. Verdien er en prosent, fra 0 til 100.",
-                      f"{value} is outside 0–100 (a percentage).", where)
-        return value
-
-    def texts(self, value, field: str, locales, allowed: set[str]) -> dict:
-        texts = self.mapping(value, field, "én tekst per språk: " + ", ".join(f"{l}: …" for l in locales),
-                             "one text per language: " + ", ".join(f"{l}: ..." for l in locales))
-        self.known_fields(texts, tuple(locales), f"{field}.")
-        for locale in locales:
-            text = texts.get(locale)
-            if not isinstance(text, str) or not text.strip():
-                self.fail(f"{field}.{locale}", f"teksten på dette språket mangler. Legg til «{locale}: …» under «{field}».",
-                          f"missing translation. Add `{locale}: ...` under '{field}'.", texts)
+def _texts(values: dict, entry, subject, allowed: set[str]) -> list[Problem]:
+    """No figures in a goal's texts, and only the placeholders its numbers fill."""
+    problems = []
+    for name in TEXT_FIELDS:
+        for locale, text in values[name].items():
+            where = entry[name]
             if re.search(r"\d", text):
-                self.fail(f"{field}.{locale}", "inneholder et tall. Skriv {target}, {baseline} og lignende i stedet, så "
-                          "hvert tall står ett sted: i baseline, target eller measurements.",
-                          "contains a digit; write {target}, {baseline} and the like instead, "
-                          "so each number is written once, in baseline, target or measurements.", texts)
-            used = set(PLACEHOLDER.findall(text))
-            unknown = used - allowed
+                problems.append(fields.problem(fields.line_of(where, locale), subject, "",
+                    f"«{name}.{locale}» inneholder et tall. Skriv {{target}}, {{baseline}} og lignende i stedet, så hvert "
+                    "tall står ett sted: i baseline, target eller measurements.",
+                    f"\"{name}.{locale}\" contains a digit; write {{target}}, {{baseline}} and the like instead, so each "
+                    "number is written once, in baseline, target or measurements."))
+                continue
+            unknown = set(PLACEHOLDER.findall(text)) - allowed
             if unknown:
-                names = ", ".join("{" + p + "}" for p in sorted(allowed))
-                self.fail(f"{field}.{locale}", f"ukjent plassholder {{{sorted(unknown)[0]}}}; bruk bare "
-                          + (names or "vanlig tekst") + ".",
-                          f"unknown placeholder {{{sorted(unknown)[0]}}}; use only " + (names or "plain text") + ".",
-                          texts)
-        return {locale: " ".join(texts[locale].split()) for locale in locales}
+                names = ", ".join("{" + p + "}" for p in sorted(allowed)) or "vanlig tekst"
+                problems.append(fields.problem(fields.line_of(where, locale), subject, "",
+                    f"«{name}.{locale}»: ukjent plassholder {{{sorted(unknown)[0]}}}; bruk bare {names}.",
+                    f"\"{name}.{locale}\": unknown placeholder {{{sorted(unknown)[0]}}}; use only "
+                    f"{names.replace('vanlig tekst', 'plain text')}."))
+    return problems
 
 
 def validate_goals(data, label: str, locales, this_year: int) -> list[Goal]:
-    """Turn the parsed YAML into Goals, or raise DataError naming what is wrong."""
-    check = _Checker(label)
-    data = check.mapping(data, "goals", "linjen «goals:» med en liste", "a mapping with a 'goals:' list")
-    check.entry = data
-    check.known_fields(data, ("goals",))
-    entries = check.require(data, "goals")
-    if not isinstance(entries, list) or not entries:
-        check.fail("goals", "her skal det stå en liste med minst ett mål.", "expected a non-empty list of goals.")
-    goals: list[Goal] = []
-    seen: set[str] = set()
-    for number, entry in enumerate(entries, start=1):
-        check.goal = f"#{number}"
-        entry = check.mapping(entry, None, "et mål med id, kind, title, …", "a goal with id, kind, title, ...")
-        check.entry = entry
-        goal_id = check.require(entry, "id")
-        if not isinstance(goal_id, str) or not ID_PATTERN.match(goal_id):
-            check.fail("id", f"«{goal_id}» kan ikke brukes som id. Bruk små bokstaver a–z, tall og bindestrek, for "
-                       "eksempel «materialgjenvinning».",
-                       f"{goal_id!r} is not a lowercase-with-hyphens id such as 'materialgjenvinning'.")
-        check.goal = goal_id
-        if goal_id in seen:
-            check.fail("id", "et annet mål har samme id; hvert mål trenger sin egen.", "duplicate id; every goal needs its own.")
-        seen.add(goal_id)
-        check.known_fields(entry, GOAL_FIELDS)
-        kind = check.require(entry, "kind")
-        if kind not in KINDS:
-            check.fail("kind", f"«{kind}» er ikke en type. Bruk én av: {', '.join(KINDS)}.",
-                       f"{kind!r} is not one of: {', '.join(KINDS)}.")
-        if kind == "qualitative":
-            for field in QUANTITATIVE_FIELDS:
-                if field in entry:
-                    check.fail(field, "et kvalitativt mål har ingen tall. Ta bort feltet, eller gjør målet kvantitativt "
-                               "(kind: quantitative).",
-                               "a qualitative goal has no numbers; remove this field or make the goal quantitative.")
-            texts = {field: check.texts(check.require(entry, field), field, locales, set()) for field in TEXT_FIELDS}
-            goals.append(Goal(goal_id, kind, texts["title"], texts["statement"]))
-            continue
-        goals.append(_quantitative(check, entry, goal_id, locales, this_year))
-    return goals
-
-
-def _quantitative(check: _Checker, entry: dict, goal_id: str, locales, this_year: int) -> Goal:
-    unit = check.require(entry, "unit")
-    if unit != "%":
-        check.fail("unit", f"«{unit}» kan ikke brukes. Skriv \"%\".", f"{unit!r} is not supported; use \"%\".")
-    baseline = None
-    # null or no baseline marks a target-only goal ("at least 5 % by 2025"); the
-    # content editor leaves out empty fields, so both must mean the same.
-    raw = entry.get("baseline")
-    if raw is not None:
-        raw = check.mapping(raw, "baseline", "{value: …, year: …} eller null", "{value: ..., year: ...} or null")
-        check.known_fields(raw, POINT_FIELDS, "baseline.")
-        baseline = Point(
-            check.year(check.require(raw, "year", "baseline."), "baseline.year", raw),
-            check.percent(check.require(raw, "value", "baseline."), "baseline.value", raw),
-        )
-    raw = check.mapping(check.require(entry, "target"), "target", "{value: …, year: …}", "{value: ..., year: ...}")
-    check.known_fields(raw, TARGET_FIELDS, "target.")
-    target = Point(
-        check.year(check.require(raw, "year", "target."), "target.year", raw),
-        check.percent(check.require(raw, "value", "target."), "target.value", raw),
-    )
-    at_least = raw.get("at_least", False)
-    if not isinstance(at_least, bool):
-        check.fail("target.at_least", f"skriv true eller false, ikke «{at_least}».",
-                   f"expected true or false, got {at_least!r}.", raw)
-    if baseline:
-        if target.year <= baseline.year:
-            check.fail("target.year", f"{target.year} er ikke etter utgangspunktets år (baseline.year), {baseline.year}.",
-                       f"{target.year} is not after baseline.year {baseline.year}.", raw)
-        if target.value == baseline.value:
-            check.fail("target.value", "er det samme som utgangspunktet (baseline.value); da er det ingen vei å gå.",
-                       "equals baseline.value; there would be no way to go.", raw)
-    elif target.value <= 0:
-        check.fail("target.value", "må være over 0 for et mål uten utgangspunkt.",
-                   "must be above 0 for a goal without a baseline.", raw)
-    allowed = PLACEHOLDERS["with_baseline" if baseline else "target_only"]
-    title = check.texts(check.require(entry, "title"), "title", locales, set())
-    statement = check.texts(check.require(entry, "statement"), "statement", locales, allowed)
-    raw = entry.get("measurements") or []
-    if not isinstance(raw, list):
-        check.fail("measurements", "her skal det stå en liste med målinger (eller [] når det ikke er noen ennå).",
-                   "expected a list (or [] for none yet).")
-    measurements = [_measurement(check, item, n, baseline, this_year) for n, item in enumerate(raw, start=1)]
-    years = [m.year for m in measurements]
-    for year in years:
-        if years.count(year) > 1:
-            check.fail("measurements", f"to målinger for {year}; behold én per år.",
-                       f"two measurements for {year}; keep one per year.")
-    return Goal(goal_id, "quantitative", title, statement, unit, baseline, target,
-                at_least, tuple(sorted(measurements, key=lambda m: m.year)))
-
-
-def _measurement(check: _Checker, item, number: int, baseline: Point | None, this_year: int) -> Measurement:
-    prefix = f"measurements[{number}]."
-    item = check.mapping(item, prefix[:-1], "en måling med year, value, source_title og source_url",
-                         "{year, value, source_title, source_url}")
-    check.known_fields(item, MEASUREMENT_FIELDS, prefix)
-    year = check.year(check.require(item, "year", prefix), prefix + "year", item)
-    first = baseline.year if baseline else None
-    if year > this_year or (first is not None and year < first):
-        span = f"{first}..{this_year}" if first is not None else f"up to {this_year}"
-        nb = (f"året {year} er utenfor {first}–{this_year}: en måling er fra utgangspunktets år (baseline.year) til i år."
-              if first is not None else f"året {year} er etter i år ({this_year}). Bruk bare tall som er publisert.")
-        check.fail(prefix + "year", nb, f"{year} is outside {span} (baseline year to this year).", item)
-    value = check.percent(check.require(item, "value", prefix), prefix + "value", item)
-    title = check.require(item, "source_title", prefix)
-    if not isinstance(title, str) or not title.strip():
-        check.fail(prefix + "source_title", "kilden trenger en tittel: navnet på rapporten eller statistikken.",
-                   "the source needs a title.", item)
-    url = check.require(item, "source_url", prefix)
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        check.fail(prefix + "source_url", f"«{url}» er ikke en nettadresse. Skriv hele adressen til kilden, som begynner "
-                   "med https://, for eksempel https://www.ssb.no/…",
-                   f"{url!r} is not an http(s) address such as https://www.ssb.no/...", item)
-    return Measurement(year, value, title.strip(), url)
+    """The goals, or a DataError naming file, line and goal (the first problem)."""
+    found, problems = check_goals(data, label, locales, this_year)
+    if problems:
+        first = problems[0]
+        raise DataError(label, first.line, first.en, nb=first.nb)
+    return found
 
 
 def load_goals(path: Path, label: str, locales, this_year: int) -> list[Goal]:

@@ -1,4 +1,6 @@
-"""Everything a build reads, checked once in on_config and then frozen.
+"""Everything a build reads, read and checked once per build (rules.load,
+the same pass `make check` runs), in the first language's on_config, and
+then frozen.
 
 The steps after it receive the parts they need from here; none of them
 receives this whole object except the pipeline and views.py, which turn it
@@ -14,8 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from cpc import (bilingual, clock, datafile, directory, forms, freshness, front_matter, goals, media, news, pictures, places,
-                 rules, strings)
+from cpc import bilingual, clock, forms, freshness, media, news, pictures, places, rules
 
 log = logging.getLogger("mkdocs.hooks.cpc")
 # `make serve` and the pull request's preview build show drafts and posts
@@ -41,7 +42,8 @@ class Inputs:
     held_back: tuple  # docs-relative sources of drafts and posts dated after today
     pictures: dict  # docs-relative path -> image_render.Picture: posts' images, logos and portraits
     docs_files: dict  # NFC docs-relative path -> the path on disk, of every file that is not a page (media.py)
-    directory: directory.Directory  # members, people, the organisation's facts
+    directory: object  # directory.Directory: members, people, the organisation's facts
+    pages: dict  # docs path -> the page's front matter fields (rules.Content.pages)
     main_sections: dict  # locale -> ((title, site-relative URL), ...): the menu's top level
     edit_uri: str | None
     palette_names: dict  # locale -> the colour-scheme toggles' names (mkdocs.yml), for the 404 page's header
@@ -53,13 +55,12 @@ def load(config) -> Inputs:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is not set; canonical links, feeds and forms need it.")
     languages = bilingual.Languages.from_config(config)
-    rules.stop_on_errors(root, docs_dir, languages)
+    content = rules.load(root, docs_dir, languages)
     now = clock.now()
     preview = os.environ.get(PREVIEW_VARIABLE, "").lower() in ("1", "true", "yes")
-    posts = news.load_posts(docs_dir, languages)
+    posts = list(content.posts)
     public, held_back = news.held_back(posts, languages.default, now.date())
-    goals_file, goals_label = datafile.chosen(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
-    found = directory.load(root, docs_dir, languages.locales)[0]
+    found = content.directory
     docs_files = media.docs_index(docs_dir)
     post_images = {version.image for post in posts for version in post.versions.values() if version.image}
     small = {member.logo for member in found.members if member.logo} | {p.photo for p in found.people if p.photo}
@@ -69,8 +70,8 @@ def load(config) -> Inputs:
         site_dir=Path(config.site_dir),
         site_url=config.site_url,
         languages=languages,
-        ui=strings.load(root / strings.UI_FILE, languages),
-        goals=tuple(goals.load_goals(goals_file, goals_label, languages.locales, now.year)),
+        ui=content.ui,
+        goals=content.goals,
         news=news.News(tuple(posts if preview else public), languages.default, now),
         form_service=forms.form_service(config, languages),
         contact_email=config.extra["contact_email"],
@@ -81,7 +82,8 @@ def load(config) -> Inputs:
         pictures=pictures.render_all(docs_dir, root, post_images, small, docs_files),
         docs_files=docs_files,
         directory=found,
-        main_sections=main_sections(config, docs_dir, languages, bool(posts if preview else public)),
+        pages=content.pages,
+        main_sections=main_sections(config, content.pages, languages, bool(posts if preview else public)),
         edit_uri=config.edit_uri or None,
         palette_names=palette_names(config),
     )
@@ -112,7 +114,7 @@ def palette_names(config) -> dict:
     return names
 
 
-def main_sections(config, docs_dir: Path, languages, has_news: bool) -> dict:
+def main_sections(config, pages: dict, languages, has_news: bool) -> dict:
     """The menu's top level in every language, from mkdocs.yml's nav and the
     pages' own titles: the 404 page, one file for all, shows the reader's."""
     translations = {lang.locale: lang.nav_translations or {} for lang in config.plugins["i18n"].config.languages}
@@ -125,8 +127,7 @@ def main_sections(config, docs_dir: Path, languages, has_news: bool) -> dict:
                 target = next(iter(target[0].values())) if isinstance(target[0], dict) else target[0]
                 title = translations[locale].get(title, title)
             stem = target[:-3]
-            source = docs_dir / languages.source_name(stem, locale)
-            meta = front_matter.parse(datafile.read_text(source, source.name), source.name) or {}
+            meta = pages.get(languages.source_name(stem, locale), {})
             url = root + ("" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
             items.append((title or meta.get("title", stem), url))
         if has_news:

@@ -17,25 +17,17 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cpc import datafile, front_matter, media_types, places
+from cpc import datafile, fields, front_matter, kinds, places
 from cpc.clock import OSLO
-from cpc.problems import Problem, build_error, unknown_fields
+from cpc.problems import Problem, build_error
 
 FOLDER = places.NEWS
-POST_FIELDS = ("title", "description", "date", "draft", "image", "image_alt", "image_caption", "image_credit", "event",
-               "hide")
-# What `hide:` may list (Material's page options).
-HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")
-EVENT_FIELDS = ("start", "end", "location", "signup_until")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The year archives' addresses (nyheter/2026/): no post may take one.
 YEAR = re.compile(r"^\d{4}$")
-DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
 # How many recent posts the news page shows before the yearly archive.
 LATEST_ON_NEWS_PAGE = 10
 LATEST_ON_HOME_PAGE = 3
@@ -89,47 +81,10 @@ def is_post(src_uri: str) -> bool:
 
 # --- Checking one file -------------------------------------------------------------
 
-def _date(value, line: int, name: str, problems: list) -> datetime.date | None:
-    if isinstance(value, str) and DATE.match(value.strip()):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    problems.append(Problem(line, f"«{name}: {value}» er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2027-03-04.",
-                            f"\"{name}: {value}\" is not a real date. Write it as YYYY-MM-DD, for example 2027-03-04."))
-    return None
-
-
-def _date_time(value, line: int, name: str, problems: list) -> datetime.datetime | None:
-    found = DATE_TIME.match(value.strip()) if isinstance(value, str) else None
-    if found:
-        try:
-            day = datetime.date.fromisoformat(found.group(1))
-            return datetime.datetime.combine(day, datetime.time(int(found.group(2)), int(found.group(3))), OSLO)
-        except ValueError:
-            pass
-    problems.append(Problem(line, f"«{name}: {value}» er ikke et gyldig tidspunkt. Skriv ÅÅÅÅ-MM-DD TT:MM i norsk tid, "
-                                  "for eksempel 2027-03-04 10:00.",
-                            f"\"{name}: {value}\" is not a real date and time. Write YYYY-MM-DD HH:MM in Norwegian time, "
-                            "for example 2027-03-04 10:00."))
-    return None
-
-
-def check_hide(meta) -> list[Problem]:
-    """`hide:` is a list of page parts, never a yes or no."""
-    if "hide" not in meta:
-        return []
-    value = meta["hide"]
-    if isinstance(value, list) and all(item in HIDE_VALUES for item in value):
-        return []
-    return [Problem(meta.line_of("hide"), "«hide:» skal være en liste over deler av siden som skal skjules, for eksempel "
-                                          f"«hide: [toc]». Tillatt: {', '.join(HIDE_VALUES)}. Ta bort linjen om du er usikker.",
-                    "\"hide:\" must list parts of the page to hide, for example \"hide: [toc]\". Allowed: "
-                    f"{', '.join(HIDE_VALUES)}. Remove the line if unsure.")]
-
-
-def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -> tuple[Version | None, list[Problem]]:
-    """A post's version, or None, and every problem found in its front matter."""
+def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None,
+               locales: tuple = ("nb", "en")) -> tuple[Version | None, list[Problem]]:
+    """A post's version, or None, and every problem found in its front matter:
+    its fields by their declaration (kinds.POST), then the post's own rules."""
     problems: list[Problem] = front_matter.lint(text)
     if problems:
         return None, problems
@@ -141,11 +96,13 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
         meta = front_matter.parse(text, label)
     except datafile.DataError as error:
         return None, [front_matter.yaml_problem(error)]
+    if meta is None:
+        meta = datafile.Located()
     if not isinstance(meta, datafile.Located):
         return None, [Problem(1, "Toppfeltet (front matter) må bestå av linjer på formen «felt: verdi».",
                               "The front matter must be lines of the form \"field: value\".")]
-    problems += unknown_fields(meta, POST_FIELDS)
-    problems += check_hide(meta)
+    values, found = fields.check(kinds.POST, meta, fields.Context(locales, docs_dir, FOLDER))
+    problems += found
     slug = label.rsplit("/", 1)[-1].split(".", 1)[0]
     if YEAR.match(slug):
         problems.append(Problem(1, f"Innlegget heter «{slug}», som er adressen til nyhetsarkivet for året {slug}, så "
@@ -154,35 +111,6 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
                                 f"The post is called \"{slug}\", the address of the news archive for the year {slug}, so "
                                 "the post would vanish. Give the file a name that says what it is about, for example "
                                 f"docs/{FOLDER}/arsmote-{slug}.md."))
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        problems.append(Problem(meta.line_of("draft"), "Skriv «draft: true» for et utkast, eller ta bort linjen.",
-                                "Write \"draft: true\" for a draft, or remove the line."))
-    texts = {}
-    for key, nb_name in (("title", "tittel (title)"), ("description", "beskrivelse (description)")):
-        value = meta.get(key)
-        if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(meta.line_of(key) if key in meta else 1,
-                                    f"Innlegget mangler {nb_name}. Legg til linjen «{key}: …» i toppfeltet.",
-                                    f"The post has no {key}. Add the line \"{key}: ...\" to the front matter."))
-        texts[key] = value.strip() if isinstance(value, str) else ""
-    date = None
-    if "date" not in meta:
-        problems.append(Problem(1, "Innlegget mangler dato. Legg til «date: ÅÅÅÅ-MM-DD» i toppfeltet.",
-                                "The post has no date. Add \"date: YYYY-MM-DD\" to the front matter."))
-    else:
-        date = _date(meta["date"], meta.line_of("date"), "date", problems)
-    image, image_alt = meta.get("image"), meta.get("image_alt")
-    if image and not (isinstance(image_alt, str) and image_alt.strip()):
-        problems.append(Problem(meta.line_of("image"),
-                                "Bildet mangler alternativ tekst. Legg til «image_alt: kort beskrivelse av bildet».",
-                                "The image has no alt text. Add \"image_alt: a short description of the image\"."))
-    if image and docs_dir is not None and not media_types.is_raster(str(image)) and not (Path(docs_dir) / image_path(str(image))).is_file():
-        problems.append(Problem(meta.line_of("image"), f"Bildet «{image}» finnes ikke i docs/{FOLDER}/. Last det opp ved siden av innlegget.",
-                                f"The image \"{image}\" is not in docs/{FOLDER}/. Upload it beside the post."))
-    event = None
-    if "event" in meta:
-        event = _check_event(meta["event"], meta.line_of("event"), problems)
     for number, line in enumerate(text[part.body_offset:].splitlines(), start=part.body_line):
         if re.match(r"^#\s", line):
             problems.append(Problem(number, "Innlegget skal ikke ha en egen hovedoverskrift (# …); tittelen kommer fra "
@@ -192,53 +120,12 @@ def check_post(text: str, label: str, lang: str, docs_dir: Path | None = None) -
             break
     if problems:
         return None, problems
-    extra = {key: meta[key].strip() for key in ("image_alt", "image_caption", "image_credit")
-             if isinstance(meta.get(key), str) and meta[key].strip()}
-    return Version(lang, label.removeprefix("docs/"), texts["title"], texts["description"], date,
-                   image_path(str(image)) if image else None, extra.get("image_alt"), event, draft is True,
-                   meta.line_of("image") if image else 0, extra.get("image_caption"), extra.get("image_credit")), []
-
-
-def image_path(image: str) -> str:
-    """A post's `image` as a docs-relative path: beside the post, `../` and a
-    leading `/` (from docs/, as the content editor writes it) allowed."""
-    image = image.strip()
-    if image.startswith("/"):
-        return posixpath.normpath(image.lstrip("/"))
-    return posixpath.normpath(f"{FOLDER}/{image}")
-
-
-def _check_event(raw, line: int, problems: list) -> Event | None:
-    if not isinstance(raw, datafile.Located):
-        problems.append(Problem(line, "«event:» må ha linjene start, end og location under seg, rykket inn.",
-                                "\"event:\" needs the lines start, end and location below it, indented."))
-        return None
-    before = len(problems)
-    problems += unknown_fields(raw, EVENT_FIELDS, "event.")
-    for key in ("start", "end", "location"):
-        if key not in raw:
-            problems.append(Problem(line, f"Arrangementet mangler «{key}:».", f"The event has no \"{key}:\"."))
-    start = _date_time(raw["start"], raw.line_of("start"), "start", problems) if "start" in raw else None
-    end = _date_time(raw["end"], raw.line_of("end"), "end", problems) if "end" in raw else None
-    location = raw.get("location")
-    if "location" in raw and not (isinstance(location, str) and location.strip()):
-        problems.append(Problem(raw.line_of("location"), "Skriv hvor arrangementet er, for eksempel «location: Pakkhuset, Oslo».",
-                                "Say where the event is, for example \"location: Pakkhuset, Oslo\"."))
-    if start and end and end <= start:
-        problems.append(Problem(raw.line_of("end"), "Arrangementet slutter før det begynner. Sjekk start og end.",
-                                "The event ends before it starts. Check start and end."))
-    signup = None
-    if "signup_until" in raw:
-        signup = _date(raw["signup_until"], raw.line_of("signup_until"), "signup_until", problems)
-        if signup and start and signup > start.date():
-            problems.append(Problem(raw.line_of("signup_until"),
-                                    "Påmeldingsfristen (signup_until) er etter at arrangementet begynner. Sett den til senest "
-                                    f"{start.date().isoformat()}.",
-                                    "The sign-up deadline (signup_until) is after the event starts. Set it to "
-                                    f"{start.date().isoformat()} or earlier."))
-    if len(problems) > before:
-        return None
-    return Event(start, end, location.strip(), signup)
+    event = values.get("event")
+    return Version(lang, label.removeprefix("docs/"), values["title"], values["description"], values["date"],
+                   values.get("image"), values.get("image_alt"),
+                   Event(event["start"], event["end"], event["location"], event.get("signup_until")) if event else None,
+                   values.get("draft", False), meta.line_of("image") if "image" in values else 0,
+                   values.get("image_caption"), values.get("image_credit")), []
 
 
 def check_pair(main: Version, other: Version) -> list[Problem]:
@@ -256,9 +143,25 @@ def check_pair(main: Version, other: Version) -> list[Problem]:
 
 # --- All posts ------------------------------------------------------------------------
 
+def assemble(versions: dict, languages) -> list[Post]:
+    """The posts from their checked versions (stem -> language -> Version),
+    newest first; a translation without its own picture shows the Norwegian one."""
+    posts = []
+    for stem, by_language in versions.items():
+        post = Post(stem.split("/")[-1], dict(by_language))
+        main = post.versions.get(languages.default)
+        for lang, version in post.versions.items():
+            if main is not None and version is not main:
+                post.versions[lang] = with_inherited_image(version, main)
+        posts.append(post)
+    return sorted((p for p in posts if languages.default in p.versions),
+                  key=lambda p: (p.main(languages.default).date, p.slug), reverse=True)
+
+
 def load_posts(docs_dir: Path, languages) -> list[Post]:
-    """Every post, checked; the build stops at the first problem, naming file and line."""
-    posts: dict[str, Post] = {}
+    """Every post of a docs folder, for tools and tests that need no build;
+    the build takes its posts from the checks (rules.load)."""
+    versions: dict = {}
     folder = Path(docs_dir) / FOLDER
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         src_uri = f"{FOLDER}/{path.name}"
@@ -266,19 +169,11 @@ def load_posts(docs_dir: Path, languages) -> list[Post]:
             continue
         label = f"docs/{src_uri}"
         stem, lang = languages.split(src_uri)
-        version, problems = check_post(datafile.read_text(path, label), label, lang, docs_dir)
+        version, problems = check_post(datafile.read_text(path, label), label, lang, docs_dir, languages.locales)
         if problems:
             raise build_error(label, problems[0])
-        posts.setdefault(stem.split("/")[-1], Post(stem.split("/")[-1])).versions[lang] = version
-    for post in posts.values():
-        main = post.versions.get(languages.default)
-        for lang, version in post.versions.items():
-            if main is not None and version is not main:
-                problems = check_pair(main, version)
-                if problems:
-                    raise build_error(f"docs/{version.src_uri}", problems[0])
-                post.versions[lang] = with_inherited_image(version, main)
-    return sorted(posts.values(), key=lambda p: (p.main(languages.default).date, p.slug), reverse=True)
+        versions.setdefault(stem, {})[lang] = version
+    return assemble(versions, languages)
 
 
 def with_inherited_image(version: Version, main: Version) -> Version:

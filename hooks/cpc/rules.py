@@ -24,16 +24,14 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import (bilingual, clock, datafile, directory, documents, front_matter, goals, image_inspect, image_render, media,
-                 media_types, news, pictures, strings, uploads)
+from cpc import (bilingual, clock, datafile, directory, documents, fields, front_matter, goals, image_inspect, image_render, media,
+                 kinds, media_types, news, pictures, strings, uploads)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
-from cpc.problems import unknown_fields
 
 log = logging.getLogger("mkdocs.hooks.cpc")
 
-DESCRIPTION_MAX = 160
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
@@ -61,8 +59,6 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Traces of text pasted from Word: its classes, tags, conditional blocks and styles.
 WORD = re.compile(r"""class=["']?Mso|</?o:p>|<!\[if\b|<!\[endif\]>|\bmso-[a-z-]+\s*:|</?w:[a-z]""", re.I)
 LOCAL_FILE = re.compile(r"file:/", re.I)
-# A page's own front matter fields; news posts have theirs (news.POST_FIELDS).
-PAGE_FIELDS = ("title", "description", "hide")
 
 
 @dataclass
@@ -161,6 +157,10 @@ class Checker:
         # Each photo's problems, inspected once (the build finds the photos
         # pages use in their HTML itself: media.py).
         self.inspected: dict[str, list] = {}
+        # Each post's checked versions, by stem and language, and each other
+        # page's front matter fields, by docs path: for the build.
+        self.versions: dict[str, dict] = {}
+        self.front_matter: dict[str, dict] = {}
 
     def error(self, page: Page, line: int, nb: str, en: str) -> None:
         self.findings.append(Finding("error", page.path, line, nb, en))
@@ -176,7 +176,7 @@ class Checker:
         except ValueError:
             return path.as_posix()
 
-    def run(self) -> list[Finding]:
+    def run(self, freshness: bool = True) -> list[Finding]:
         for rel, (nb, en) in self.misnamed.items():
             self.findings.append(Finding("error", self.docs / rel, 1, nb, en))
         self.check_files()
@@ -187,6 +187,7 @@ class Checker:
                 version = self.check_post(page)
                 if version:
                     versions.setdefault(page.stem, {})[page.locale] = (page, version)
+                    self.versions.setdefault(page.stem, {})[page.locale] = version
             else:
                 self.check_front_matter(page)
             self.check_headings(page)
@@ -200,7 +201,8 @@ class Checker:
                 if main and locale != self.default:
                     for problem in news.check_pair(main[1], version):
                         self.error(page, problem.line, problem.nb, problem.en)
-        self.check_freshness()
+        if freshness:
+            self.check_freshness()
         return self.findings
 
     # Every file in docs/: a type staff may publish (media_types.py), and an
@@ -227,7 +229,7 @@ class Checker:
 
     # A news post or event: the build's own rules (hooks/cpc/news.py).
     def check_post(self, page: Page):
-        version, problems = news.check_post(page.text, f"docs/{page.rel}", page.locale, self.docs)
+        version, problems = news.check_post(page.text, f"docs/{page.rel}", page.locale, self.docs, self.locales)
         for problem in problems:
             self.error(page, problem.line, problem.nb, problem.en)
         if version and version.image and pictures.is_upload(version.image):
@@ -267,36 +269,21 @@ class Checker:
             )
             return
         try:
-            meta = front_matter.parse(page.text, f"docs/{page.rel}") or {}
+            meta = front_matter.parse(page.text, f"docs/{page.rel}")
         except DataError as error:
             problem = front_matter.yaml_problem(error)
             self.error(page, problem.line, problem.nb, problem.en)
             return
-        if isinstance(meta, dict) and hasattr(meta, "line_of"):
-            for problem in unknown_fields(meta, PAGE_FIELDS) + news.check_hide(meta):
-                self.error(page, problem.line, problem.nb, problem.en)
-        if not isinstance(meta, dict):
-            meta = {}
-        for key, nb_name, en_name in (("title", "tittel (title)", "title"), ("description", "beskrivelse (description)", "description")):
-            value = meta.get(key)
-            if not isinstance(value, str) or not value.strip():
-                self.error(
-                    page, 1,
-                    f"Toppfeltet (front matter) mangler {nb_name}. Legg til linjen «{key}: …» mellom de tre "
-                    f"bindestrekene øverst.",
-                    f"The front matter has no {en_name}. Add the line \"{key}: ...\" between the three dashes at the top.",
-                )
-        description = meta.get("description")
-        if isinstance(description, str) and len(description.strip()) > DESCRIPTION_MAX:
-            length = len(description.strip())
-            offset = page.text.find("description:")
-            self.error(
-                page, page.line_of(offset) if offset >= 0 else 1,
-                f"Beskrivelsen (description) er {length} tegn; søkemotorer viser bare rundt {DESCRIPTION_MAX}. "
-                f"Kort den ned til høyst {DESCRIPTION_MAX} tegn.",
-                f"The description is {length} characters long; search engines show only about {DESCRIPTION_MAX}. "
-                f"Shorten it to {DESCRIPTION_MAX} characters or fewer.",
-            )
+        if meta is None:
+            meta = datafile.Located()
+        if not isinstance(meta, datafile.Located):
+            self.error(page, 1, "Toppfeltet (front matter) må bestå av linjer på formen «felt: verdi».",
+                       "The front matter must be lines of the form \"field: value\".")
+            return
+        values, problems = fields.check(kinds.PAGE, meta, fields.Context(self.locales, self.docs))
+        for problem in problems:
+            self.error(page, problem.line, problem.nb, problem.en)
+        self.front_matter[page.rel] = values
 
     # Heading levels.
     def check_headings(self, page: Page) -> None:
@@ -598,34 +585,42 @@ def day(timestamp: int) -> str:
 
 
 
-def check_goals(root: Path, languages: Languages) -> list[Finding]:
-    """The goal figures, with the build's own validation (hooks/cpc/goals.py);
-    GOALS_FILE names another file, as for the build."""
+@dataclass(frozen=True)
+class Content:
+    """What the checks read, as the build uses it: every input is read and
+    checked once per build, by `load`."""
+    posts: tuple  # news.Post, newest first, drafts and later dates included
+    goals: tuple  # goals.Goal
+    directory: directory.Directory
+    ui: dict  # locale -> strings.Strings
+    pages: dict  # docs path of every page that is not a post -> its front matter fields (title, description, ...)
+
+
+def check_goals(root: Path, languages: Languages) -> tuple[list[Finding], tuple]:
+    """The goal figures (hooks/cpc/goals.py); GOALS_FILE names another file."""
     path, label = datafile.chosen(root, goals.FILE_VARIABLE, goals.GOALS_FILE)
     if not path.exists():
-        return []
+        return [], ()
     try:
-        goals.load_goals(path, label, languages.locales, clock.now().year)
+        data = datafile.load(path, label)
     except DataError as error:
-        return [Finding("error", path, error.line or 1,
-                        f"Måltallene i {label} har en feil: {error.nb or error}",
-                        f"Fix the goal figures in {label}: {error}")]
-    return []
+        return [Finding("error", path, error.line or 1, error.nb or str(error), getattr(error, "en", str(error)))], ()
+    found, problems = goals.check_goals(data, label, languages.locales, clock.now().year)
+    return [Finding("error", path, p.line, p.nb, p.en) for p in problems], tuple(found)
 
 
-def check_ui(root: Path, languages: Languages) -> list[Finding]:
+def check_ui(root: Path, languages: Languages) -> tuple[list[Finding], dict]:
     """The interface strings, with the build's own rule (hooks/cpc/strings.py)."""
     path = root / strings.UI_FILE
     if not path.exists():
-        return []
+        return [], {}
     try:
-        strings.load(path, languages)
+        return [], strings.load(path, languages)
     except DataError as error:
         return [Finding("error", path, error.line or 1,
                         f"Grensesnitttekstene i {strings.UI_FILE} har en feil: hver nøkkel trenger en tekst for hvert "
                         f"språk. {error}",
-                        f"Fix the interface strings in {strings.UI_FILE}: {error}")]
-    return []
+                        f"Fix the interface strings in {strings.UI_FILE}: {error}")], {}
 
 
 def check(root: Path, docs: Path, languages: Languages | None = None) -> tuple[list[Finding], list[str], int]:
@@ -634,13 +629,17 @@ def check(root: Path, docs: Path, languages: Languages | None = None) -> tuple[l
     return findings, notes, pages
 
 
-def _check(root: Path, docs: Path, languages: Languages | None):
+def _check(root: Path, docs: Path, languages: Languages | None, freshness: bool = True):
     checker = Checker(root, docs, languages)
-    findings = checker.run() + check_goals(root, checker.languages) + check_ui(root, checker.languages)
-    findings += check_directory(root, docs, checker)
-    findings += check_uploads_for_position(docs)
+    findings = checker.run(freshness)
+    goal_findings, found_goals = check_goals(root, checker.languages)
+    ui_findings, ui = check_ui(root, checker.languages)
+    directory_findings, found_directory = check_directory(root, docs, checker)
+    findings += goal_findings + ui_findings + directory_findings + check_uploads_for_position(docs)
     findings = sorted(findings, key=lambda f: (shown(f.path, root), f.line, f.level))
-    return findings, checker.notes, len(checker.pages), checker
+    content = Content(tuple(news.assemble(checker.versions, checker.languages)), found_goals, found_directory, ui,
+                      checker.front_matter)
+    return findings, checker.notes, len(checker.pages), content
 
 
 def shown(path: Path, root: Path) -> str:
@@ -664,7 +663,7 @@ def summary(errors: int, warnings: int, pages: int) -> str:
     return f"ingen feil, {warnings} advarsler på {pages} sider. / no errors, {warnings} warnings in {pages} pages."
 
 
-def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
+def check_directory(root: Path, docs: Path, checker: Checker) -> tuple[list[Finding], directory.Directory]:
     """Members, people and the organisation's facts (directory.py); their logos
     and photos through the image step's check."""
     found, problems = directory.load(root, docs, checker.languages.locales)
@@ -673,7 +672,7 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> list[Finding]:
         if path and pictures.is_upload(path):
             for problem in image_inspect.inspect(docs / path, path, image_render.THUMBNAIL.min_width, root / pictures.CACHE_DIR)[1]:
                 findings.append(Finding(problem.level, docs / path, 1, problem.nb, problem.en))
-    return findings
+    return findings, found
 
 
 IDENTIFYING = {"position": ("GPS-posisjon", "GPS position"),
@@ -702,13 +701,16 @@ def check_uploads_for_position(docs: Path) -> list[Finding]:
     return findings
 
 
-def stop_on_errors(root: Path, docs: Path, languages: Languages) -> None:
-    """The build refuses what `make check` refuses, with the same messages;
-    warnings go to the log."""
-    findings, _, pages, _ = _check(root, docs, languages)
+def load(root: Path, docs: Path, languages: Languages) -> Content:
+    """Every input, read and checked once, for the build. The build refuses
+    what `make check` refuses, with the same messages; warnings about files
+    go to the log (translation freshness is left to `make check`: the pages
+    show their own notice)."""
+    findings, _, pages, content = _check(root, docs, languages, freshness=False)
     errors = [f for f in findings if f.level == "error"]
     if errors:
         raise PluginError("\n".join(describe(f, root) for f in errors) + "\n" + summary(len(errors), 0, pages))
     for finding in findings:
         if finding.path.suffix != ".md" or "piksler" in finding.nb:
             log.info(describe(finding, root))
+    return content

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from cpc import cms, directory, forms, front_matter, freshness, goals, image_render, news, news_pages, news_views, pictures, places
+from cpc import cms, directory, forms, freshness, goals, image_render, news, news_pages, news_views, pictures, places
 from cpc.inputs import Inputs
 from cpc.strings import Strings, View, strict
 
@@ -250,16 +250,15 @@ def focus_section(nav, focus_url: str):
     return None
 
 
-def focus_areas(section, page_url: str) -> tuple:
+def focus_areas(section, page_url: str, pages: dict, docs_dir: Path) -> tuple:
     """The section's pages after its index, as cards: title and description
-    from each page's front matter (read here, as a page may come before the
-    pages it shows), URL relative to the page that shows them."""
+    from each page's front matter (as the checks read it: a page may come
+    before the pages it shows), URL relative to the page that shows them."""
     areas = []
     for child in (section.children[1:] if section else ()):
         if not getattr(child, "is_page", False):
             continue
-        source = Path(child.file.abs_src_path)
-        meta = front_matter.parse(source.read_text(encoding="utf-8"), source.name) or {}
+        meta = pages.get(Path(child.file.abs_src_path).relative_to(docs_dir).as_posix(), {})
         areas.append({"title": meta.get("title") or child.title, "description": meta.get("description", ""),
                       "url": get_relative_url(child.url, page_url)})
     return strict(areas)
@@ -302,7 +301,7 @@ def page_view(page, inputs: Inputs, nav=None) -> PageView:
         return HomeView(**_common(inputs, lang, kind, page),
                         goals=strict(goals.views(inputs.goals, lang, ui, compact=True)),
                         focus_areas=focus_areas(focus_section(nav, places.links(inputs.languages.root(lang))["focus_areas"]),
-                                                page.url),
+                                                page.url, inputs.pages, inputs.docs_dir),
                         news=news_views.home_news(inputs.news, lang, ui, inputs.languages, thumbnail),
                         members=member_groups(inputs, ui, page.url))
     if kind is Kind.NEWS:

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from PIL import Image
 from playwright.sync_api import expect
 
-from cpc import audit, bilingual, cms, directory, goals, news, rules, uploads
+from cpc import audit, bilingual, cms, directory, goals, kinds, rules, uploads
 from sitetools.photos import build_phone_photos
 from support import ROOT, build_project, copy_project
 from support.check import run_check
@@ -52,10 +52,12 @@ def admin_installed():
 needs_admin = pytest.mark.usefixtures("admin_installed")
 
 
-def configuration() -> dict:
+def configuration(auth_url: str | None = None) -> dict:
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    return cms.configuration(Path(config.docs_dir), config.nav, bilingual.Languages.from_config(config),
-                             config.edit_uri, config.site_name)
+    languages = bilingual.Languages.from_config(config)
+    pages = rules._check(ROOT, Path(config.docs_dir), languages)[3].pages  # as the build reads them
+    return cms.configuration(Path(config.docs_dir), config.nav, languages, config.edit_uri, config.site_name, pages,
+                             auth_url)
 
 
 def collection(settings: dict, name: str) -> dict:
@@ -75,9 +77,9 @@ def names(fields: list) -> list[str]:
 def test_posts_have_every_field_of_the_contract_in_our_formats():
     posts = collection(configuration(), NEWS)
     assert posts["folder"] == f"docs/{NEWS}"
-    assert names(posts["fields"]) == [*news.POST_FIELDS, "body"]
+    assert names(posts["fields"]) == [*kinds.POST.names, "body"]
     event = field(posts["fields"], "event")
-    assert names(event["fields"]) == list(news.EVENT_FIELDS)
+    assert names(event["fields"]) == list(kinds.EVENT.names)
     for date in (field(posts["fields"], "date"), field(event["fields"], "signup_until")):
         assert (date["widget"], date["format"]) == ("datetime", "YYYY-MM-DD")
     for time in (field(event["fields"], "start"), field(event["fields"], "end")):
@@ -100,7 +102,7 @@ def test_every_page_pair_is_a_file_with_the_page_contract():
     assert {f["file"] for f in pages["files"]} == expected
     assert pages["files"][0]["file"] == "docs/index.{{locale}}.md"  # menu order
     for page in pages["files"]:
-        assert names(page["fields"]) == [*rules.PAGE_FIELDS, "body"]
+        assert names(page["fields"]) == [*kinds.PAGE.names, "body"]
     # Images in the text are linked relative to the page, as MkDocs resolves them.
     folders = {f["file"]: (f["media_folder"], f["public_folder"]) for f in pages["files"]}
     assert folders["docs/om-klyngen.{{locale}}.md"] == ("/docs/assets/images", "./assets/images")
@@ -111,20 +113,14 @@ def test_data_files_have_every_field_of_their_contract():
     data = {f["file"]: f for f in collection(configuration(), "data")["files"]}
     entries = lambda path, key: field(data[path]["fields"], key)["fields"]
     goal = entries(goals.GOALS_FILE, "goals")
-    assert names(goal) == list(goals.GOAL_FIELDS)
-    assert names(field(goal, "baseline")["fields"]) == list(goals.POINT_FIELDS)
-    assert names(field(goal, "target")["fields"]) == list(goals.TARGET_FIELDS)
-    assert names(field(goal, "measurements")["fields"]) == list(goals.MEASUREMENT_FIELDS)
+    assert names(goal) == list(kinds.GOAL.names)
+    assert names(field(goal, "baseline")["fields"]) == list(kinds.POINT.names)
+    assert names(field(goal, "target")["fields"]) == list(kinds.TARGET.names)
+    assert names(field(goal, "measurements")["fields"]) == list(kinds.MEASUREMENT.names)
     assert names(field(goal, "title")["fields"]) == list(LOCALES)
-    assert names(entries(directory.MEMBERS_FILE, "members")) == list(directory.MEMBER_FIELDS)
-    assert names(entries(directory.PEOPLE_FILE, "people")) == list(directory.PERSON_FIELDS)
-    assert names(data[directory.ORGANISATION_FILE]["fields"]) == list(directory.ORGANISATION_FIELDS)
-
-
-def test_a_contract_field_without_a_form_field_stops_the_build(monkeypatch):
-    monkeypatch.setattr(news, "EVENT_FIELDS", (*news.EVENT_FIELDS, "online"))
-    with pytest.raises(PluginError, match=r"missing \['online'\]"):
-        configuration()
+    assert names(entries(directory.MEMBERS_FILE, "members")) == list(kinds.MEMBER.names)
+    assert names(entries(directory.PEOPLE_FILE, "people")) == list(kinds.PERSON.names)
+    assert names(data[directory.ORGANISATION_FILE]["fields"]) == list(kinds.ORGANISATION.names)
 
 
 def test_languages_backend_and_review():
@@ -146,8 +142,7 @@ def test_languages_backend_and_review():
 
 def test_sign_in_through_the_authenticator_when_cms_auth_url_is_set():
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    settings = cms.configuration(Path(config.docs_dir), config.nav, bilingual.Languages.from_config(config),
-                                 config.edit_uri, config.site_name, "https://cpc-auth.example.workers.dev/")
+    settings = configuration("https://cpc-auth.example.workers.dev/")
     assert settings["backend"] == {"name": "github", "repo": "cpcluster/website", "branch": "main",
                                    "base_url": "https://cpc-auth.example.workers.dev",
                                    "auth_methods": ["oauth", "token"], "auth_scope": "public_repo"}

@@ -63,12 +63,12 @@ BAD = [
      "finnes ikke i docs/"),
     # A member without a logo is told which field is empty (not «Filen «None» finnes ikke»).
     ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: member\n", 2,
-     "Feltet «logo» mangler eller er tomt. Last opp filen i docs/assets/logos/"),
+     "Medlemmet «A» mangler logo (logo). Legg til linjen «logo: assets/logos/eksempel.svg» under oppføringen."),
     ("members.yml", "members:\n  - name: A\n    url: https://a.example\n    kind: sponsor\n    logo: assets/images/logo.svg\n",
      4, "member, partner, funder"),
-    ("people.yml", "people:\n  - name: B\n    role: Leder\n    email: b@example.com\n", 3, "en tekst per språk"),
+    ("people.yml", "people:\n  - name: B\n    role: Leder\n    email: b@example.com\n", 3, "trenger én tekst per språk"),
     ("people.yml", f"people:\n  - name: B\n    role: {{{DEFAULT}: Leder, {OTHER}: Head}}\n    email: b-at-example\n", 4,
-     "E-postadressen"),
+     "ser ikke ut som en e-postadresse"),
     ("organisation.yml", "address: ''\norg_number: '12345'\nsocial: []\n", 2, "ni sifre"),
 ]
 

@@ -166,5 +166,6 @@ def test_typo_stops_the_build_with_an_actionable_message(tmp_path):
     with pytest.raises(AssertionError) as caught:
         build_site(tmp_path / "site", GOALS_FILE=str(data_file))
     message = str(caught.value)
-    assert re.search(re.escape(str(data_file)) + rf":\d+: goal '{goal['id']}', field 'target.yaer': "
-                     r'Unknown field "target.yaer". Did you mean "target.year"\?', message), message
+    assert re.search(re.escape(str(data_file)) + rf":\d+: FEIL / ERROR\n  nb: Målet «{goal['id']}»: Ukjent felt "
+                     r"«target.yaer». Mente du «target.year»\?\n  en: The goal '" + goal["id"] + r"': Unknown field "
+                     r'"target.yaer". Did you mean "target.year"\?', message), message
