@@ -345,9 +345,9 @@ def _choices(field, value, line, context, subject, path):
         return tuple(value), []
     name = f"{path}{field.name}"
     return None, [problem(line, subject, path,
-                          f"«{name}:» skal være en liste, for eksempel «{name}: [{field.choices[-1]}]». Tillatt: "
+                          f"«{name}:» skal være en liste, for eksempel «{name}: {field.example}». Tillatt: "
                           f"{', '.join(field.choices)}. Ta bort linjen om du er usikker.",
-                          f"\"{name}:\" must be a list, for example \"{name}: [{field.choices[-1]}]\". Allowed: "
+                          f"\"{name}:\" must be a list, for example \"{name}: {field.example}\". Allowed: "
                           f"{', '.join(field.choices)}. Remove the line if unsure.")]
 
 

@@ -23,7 +23,7 @@ LOGO_SUFFIXES = (".svg", *PHOTO_SUFFIXES)
 
 HIDE = Field("hide", Type.CHOICES, Words("Skjul deler av siden", "Hide parts of the page"),
              Words("Sjelden nødvendig. La stå tom om du er usikker.", "Rarely needed. Leave empty if unsure."),
-             choices=HIDE_VALUES, editor=SAME)
+             choices=HIDE_VALUES, example="[toc]", editor=SAME)
 WHY_DESCRIPTION = Words(f"; søkemotorer viser bare rundt {DESCRIPTION_MAX}", f"; search engines show only about "
                                                                             f"{DESCRIPTION_MAX}")
 
