@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = parser.parse_args(argv).docs.resolve()
     stripped = 0
     for finding in rules.check_uploads_for_position(docs):
+        if "megapiksler" in finding.nb:  # too large to open: make check says what to do
+            print(f"{rules.shown(finding.path, ROOT)}: {finding.nb}")
+            continue
         uploads.strip_metadata_in_place(finding.path)
         print(f"renset / stripped: {rules.shown(finding.path, ROOT)}")
         stripped += 1

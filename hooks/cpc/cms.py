@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import yaml
 from mkdocs.exceptions import PluginError
 
-from cpc import assets, directory, goals, kinds, places
+from cpc import assets, directory, fields, goals, kinds, places
 from cpc.fields import Field, Kind, Type
 
 log = logging.getLogger("mkdocs.hooks.cpc")
@@ -140,7 +140,7 @@ WIDGETS = {
 # The types whose values the editor can check as they are typed, with our
 # Norwegian message (the CMS's own messages are English).
 PATTERNS = {
-    Type.EMAIL: [r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Skriv e-postadressen som navn@firma.no."],
+    Type.EMAIL: [fields.EMAIL.pattern, "Skriv e-postadressen som navn@firma.no."],
 }
 MEDIA_TYPES = {".svg": "image/svg+xml", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
@@ -158,7 +158,7 @@ def form_field(field: Field, locales: tuple, docs: str, bilingual: bool) -> dict
         result["pattern"] = [f"^(?:{field.pattern})$", field.pattern_message.nb]
     elif field.type is Type.WEB_ADDRESS:
         schemes = "https?" if "http" in field.schemes else "https"
-        result["pattern"] = [f"^{schemes}://\\S+$", f"Skriv hele adressen, som begynner med https://, for eksempel "
+        result["pattern"] = [f"^{schemes}://[^\\s<>\"]+$", f"Skriv hele adressen, som begynner med https://, for eksempel "
                                                       f"{field.example}."]
     elif field.type in PATTERNS:
         result["pattern"] = PATTERNS[field.type]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -16,9 +17,11 @@ from mkdocs.exceptions import PluginError
 class DataError(PluginError):
     """A problem in a data file; the message starts with file:line."""
 
+    duplicate = False  # a key written twice: its message says so plainly
+
     def __init__(self, label: str, line: int | None, message: str, nb: str | None = None):
         # `message` is English; `nb` the same for staff, in Norwegian, where the caller has one.
-        self.label, self.line, self.nb = label, line, nb
+        self.label, self.line, self.nb, self.en = label, line, nb, message
         super().__init__(f"{label}:{line}: {message}" if line else f"{label}: {message}")
 
 
@@ -29,7 +32,8 @@ class EncodingError(DataError):
         nb = (f"Filen er ikke lagret som UTF-8, men som {found} (slik Notisblokk og Word ofte gjør), så æ, ø og å "
               "blir feil. Åpne filen, velg «Lagre som», og velg kodingen UTF-8. Eller kopier teksten inn i en ny fil på "
               "GitHub, som alltid lagrer UTF-8.")
-        en = (f"The file is not saved as UTF-8 but as {found} (as Notepad and Word often do), so æ, ø and å come out "
+        found_en = found.replace(" eller ", " or ").replace("«Unicode»", "\"Unicode\"")
+        en = (f"The file is not saved as UTF-8 but as {found_en} (as Notepad and Word often do), so æ, ø and å come out "
               "wrong. Open the file, choose \"Save as\", and choose the encoding UTF-8. Or paste the text into a new "
               "file on GitHub, which always saves UTF-8.")
         super().__init__(label, line, en, nb=nb)
@@ -42,7 +46,8 @@ def decode(data: bytes, label: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise EncodingError(label, 1, "UTF-16 («Unicode»)")
     try:
-        return data.decode("utf-8-sig")
+        # Windows line endings (Notepad) read as MkDocs reads them.
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
         raise EncodingError(label, data[:error.start].count(b"\n") + 1, "Windows-1252 eller Latin-1") from None
 
@@ -66,10 +71,23 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+class DuplicateKey(yaml.YAMLError):
+    """The same key twice in one mapping: YAML keeps the last, silently."""
+
+    def __init__(self, key, first: int, again: int):
+        super().__init__(f"{key!r} on lines {first} and {again}")
+        self.key, self.first, self.again = key, first, again
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     mapping = Located(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {loader.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value}
+    mapping.key_lines = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping.key_lines:
+            raise DuplicateKey(key, mapping.key_lines[key], key_node.start_mark.line + 1)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
@@ -78,17 +96,32 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 # line, instead of YAML failing without one.
 # A value that starts with + stays text: "+4791234567" is a phone number,
 # and YAML would make it the integer 4791234567.
+# Numbers are plain decimals only: YAML 1.1 would read "end: 15:30" as the
+# base-60 number 930, and "0123" as an octal 83.
+NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"
-            and not (first == "+" and tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp" and tag not in NUMBER_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+for _tag, _pattern, _firsts in (
+        ("tag:yaml.org,2002:int", r"^(?:[-]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+)$", "-0123456789"),
+        ("tag:yaml.org,2002:float", r"^(?:-?(?:0|[1-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|-?\.[0-9_]+(?:[eE][-+][0-9]+)?)$",
+         "-0123456789.")):
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_firsts))
 
 
 def parse(text: str, label: str, first_line: int = 1):
     """Parse YAML text; errors name `label` and the line (offset by first_line - 1)."""
     try:
         return _shift(yaml.load(text, Loader=_Loader), first_line - 1)
+    except DuplicateKey as twice:
+        first, again = twice.first + first_line - 1, twice.again + first_line - 1
+        error = DataError(label, again, f"\"{twice.key}:\" is written twice (lines {first} and {again}); only the last "
+                                        "would count. Delete one of them, or merge them.",
+                          nb=f"«{twice.key}:» står to ganger (linje {first} og {again}), og bare den siste ville gjeldt, "
+                             "uten at du ser det. Slett den ene, eller slå dem sammen.")
+        error.duplicate = True
+        raise error from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark else None

@@ -110,7 +110,7 @@ class Context:
                                                                     "en": Words("engelsk", "English")})
 
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
 Rule = Callable[[dict, "datafile.Located", Context], list]
@@ -289,8 +289,12 @@ def _file(field, value, line, context, subject, path):
         where_nb = f"i docs/{folder}/" if folder else "i docs/"
         how_nb = (f"og skriv stien fra docs/, for eksempel {name}: {folder}/navn.svg" if field.folder
                   else "og skriv filnavnet")
+        if rel.startswith("docs/"):
+            how_nb = f"og skriv stien uten «docs/» foran: {name}: {rel.removeprefix('docs/')}"
         how_en = (f"and write its path from docs/, for example {name}: {folder}/name.svg" if field.folder
                   else "and write its file name")
+        if rel.startswith("docs/"):
+            how_en = f"and write the path without \"docs/\" in front: {name}: {rel.removeprefix('docs/')}"
         return None, [problem(line, subject, path,
                               f"Filen «{value}» ({name}) finnes ikke {where_nb}. Last den opp der, {how_nb}. Store og "
                               "små bokstaver teller.",
@@ -301,9 +305,15 @@ def _file(field, value, line, context, subject, path):
 
 def _web_address(field, value, line, context, subject, path):
     parts = urlsplit(value.strip()) if isinstance(value, str) else None
+    name = f"{path}{field.name}"
+    if parts and re.search(r"[\s<>\"]", value.strip()):
+        return None, [problem(line, subject, path,
+                              f"«{name}: {value}» har mellomrom eller tegn som ikke kan stå i en nettadresse. Kopier "
+                              "adressen fra nettleserens adressefelt, så blir mellomrom til %20.",
+                              f"\"{name}: {value}\" has spaces or characters that cannot be in a web address. Copy the "
+                              "address from the browser's address bar, which turns spaces into %20.")]
     if parts and parts.scheme in field.schemes and parts.netloc:
         return value.strip(), []
-    name = f"{path}{field.name}"
     return None, [problem(line, subject, path,
                           f"«{name}: {value}» er ikke en hel nettadresse. Skriv hele adressen, som begynner med "
                           f"https://, for eksempel {field.example}.",
@@ -326,9 +336,9 @@ def _phone(field, value, line, context, subject, path):
     name = f"{path}{field.name}"
     return None, [problem(line, subject, path,
                           f"Telefonnummeret («{name}») må stå i anførselstegn, ellers kan tegn som + og 0 forsvinne: "
-                          f"{name}: \"+47 912 34 567\".",
+                          f"{name}: \"{value}\".",
                           f"The phone number (\"{name}\") must be in quotes, or characters such as + and 0 may be lost: "
-                          f"{name}: \"+47 912 34 567\".")]
+                          f"{name}: \"{value}\".")]
 
 
 def _choice(field, value, line, context, subject, path):
@@ -379,7 +389,9 @@ def _percent(field, value, line, context, subject, path):
         text = str(value).strip()
         plain = text.replace("%", "").replace("\u00a0", " ").strip().replace(",", ".").replace(" ", "")
         fixed = plain if re.fullmatch(r"-?\d+(\.\d+)?", plain) else None
-        if fixed and "%" in text:
+        if fixed and fixed == text:
+            nb = f"«{text}» står i anførselstegn, og blir da tekst. Skriv tallet uten anførselstegn: {fixed}."
+        elif fixed and "%" in text:
             nb = f"«{text}» har et %-tegn. Skriv bare tallet, uten %: {fixed}. Prosenttegnet kommer fra «unit»."
         elif fixed and "," in text:
             nb = f"«{text}» har desimalkomma. Skriv tallet med desimalpunktum: {fixed}."

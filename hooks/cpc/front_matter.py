@@ -79,6 +79,8 @@ def parse(text: str, label: str):
 
 def yaml_problem(error: datafile.DataError) -> Problem:
     """A YAML error as a plain sentence first, the parser's words after it."""
+    if error.duplicate:
+        return Problem(error.line, error.nb, error.en)
     detail = str(error).split("not valid YAML (", 1)[-1].split(")", 1)[0]
     return Problem(error.line or 2, "Toppfeltet (front matter) kan ikke leses. Sjekk at hver linje har formen «felt: verdi», "
                                     "og sett teksten i anførselstegn hvis den inneholder kolon (:).",

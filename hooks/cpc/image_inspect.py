@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from PIL import Image, UnidentifiedImageError
 from cpc import media_types
 
 HEIF_SUFFIXES = frozenset({".heic", ".heif"})
+# The largest photo the image step decodes: a phone's 108-megapixel mode.
+# Pillow's own guard (a warning from 89, an error from 179 megapixels) is
+# replaced by this one, which tells staff what to do.
+MAX_PIXELS = 120_000_000
 # What the bytes must turn out to be. Phones write multi-picture JPEGs (MPO).
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "AVIF", "HEIF"})
 HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs",
@@ -87,6 +92,27 @@ class _Opened:
     upright: tuple[int, int]   # full upright size, whatever draft mode decoded
 
 
+class TooLarge(Exception):
+    def __init__(self, size: tuple[int, int] | None):
+        super().__init__(size)
+        self.size = size
+
+
+def open_image(path) -> Image.Image:
+    """Image.open, lazily as it is, for photos up to MAX_PIXELS; larger ones
+    raise TooLarge before their pixels are decoded."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(path)
+        except Image.DecompressionBombError:
+            raise TooLarge(None) from None
+    if image.width * image.height > MAX_PIXELS:
+        image.close()
+        raise TooLarge(image.size)
+    return image
+
+
 def open_verified(path: Path, label: str, wanted_width: int | None
                    ) -> tuple[_Opened | None, media_types.ImageProblem | None]:
     """Open and fully decode (so truncation is caught). For JPEG, draft mode
@@ -102,7 +128,9 @@ def open_verified(path: Path, label: str, wanted_width: int | None
             return None, media_types.heic_unreadable(label)
         return _Opened(image, image.size), None
     try:
-        image = Image.open(path)
+        image = open_image(path)
+    except TooLarge as error:
+        return None, media_types.too_large_image(label, error.size, MAX_PIXELS)
     except UnidentifiedImageError:
         if path.suffix.lower() in HEIF_SUFFIXES:
             return None, media_types.heic_unreadable(label)

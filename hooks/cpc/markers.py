@@ -39,6 +39,10 @@ def add_filters(env: jinja2.Environment) -> jinja2.Environment:
 
 
 MEMBERS_MARKER = "<!-- cpc-members -->"
+# Every marker staff may write, each alone on its line, with what it may
+# take after its name (rules.py checks them for `make check` and the build).
+NAMES = {"cpc-goals": {}, "cpc-contact-form": {"topic": forms.TOPICS}, "cpc-form-service": {}, "cpc-members": {},
+         "cpc-people": {}, "cpc-focus-areas": {}}
 PEOPLE_MARKER = "<!-- cpc-people -->"
 DIRECTORY_MACROS = "partials/cpc-directory.html"
 

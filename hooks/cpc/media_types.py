@@ -200,6 +200,19 @@ def corrupt_image(label: str) -> ImageProblem:
            "it again from the phone or camera.")
 
 
+def too_large_image(label: str, size: tuple[int, int] | None, max_pixels: int) -> ImageProblem:
+    shown = f" ({size[0]} × {size[1]} piksler)" if size else ""
+    shown_en = f" ({size[0]} × {size[1]} pixels)" if size else ""
+    return ImageProblem(
+        "too_large", "error",
+        nb=f"Bildet «{label}» er for stort{shown}: nettstedet tar bilder på opptil {max_pixels // 1_000_000} "
+           "megapiksler. Lagre det mindre, for eksempel 4000 piksler bredt, eller ta bildet med kameraets vanlige "
+           "oppløsning (ikke 200 MP-modus), og last det opp på nytt.",
+        en=f"The image \"{label}\" is too large{shown_en}: the website takes photos of up to "
+           f"{max_pixels // 1_000_000} megapixels. Save it smaller, for example 4000 pixels wide, or take it at the "
+           "camera's usual resolution (not its 200 MP mode), and upload it again.")
+
+
 def heic_unreadable(label: str) -> ImageProblem:
     return ImageProblem(
         "heic_unreadable", "error",

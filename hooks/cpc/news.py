@@ -134,11 +134,30 @@ def check_pair(main: Version, other: Version) -> list[Problem]:
     if other.date != main.date:
         problems.append(Problem(1, f"Datoen må være den samme som i den norske versjonen ({main.date.isoformat()}).",
                                 f"The date must be the same as in the Norwegian version ({main.date.isoformat()})."))
-    same = lambda a, b: (a is None) == (b is None) and (a is None or (a.start, a.end, a.signup_until) == (b.start, b.end, b.signup_until))
-    if not same(main.event, other.event):
-        problems.append(Problem(1, "Arrangementet må ha samme start, end og signup_until som i den norske versjonen.",
-                                "The event must have the same start, end and signup_until as the Norwegian version."))
+    if (main.event is None) != (other.event is None):
+        problems.append(Problem(1, "Arrangementet må ha samme start, end og signup_until som i den norske versjonen: "
+                                   + ("kopier hele «event:» fra den norske filen." if main.event else
+                                      "den norske versjonen er ikke et arrangement, så ta bort «event:» her."),
+                                "The event must have the same start, end and signup_until as the Norwegian version: "
+                                + ("copy all of \"event:\" from the Norwegian file." if main.event else
+                                   "the Norwegian version is not an event, so remove \"event:\" here.")))
+    elif main.event:
+        differ = [name for name in ("start", "end", "signup_until")
+                  if getattr(main.event, name) != getattr(other.event, name)]
+        if differ:
+            shown = ", ".join(f"{name}: {_shown(getattr(main.event, name))}" for name in differ)
+            problems.append(Problem(1, "Arrangementet må ha samme start, end og signup_until som i den norske "
+                                       f"versjonen. Skriv {shown}.",
+                                    "The event must have the same start, end and signup_until as the Norwegian "
+                                    f"version. Write {shown}."))
     return problems
+
+
+def _shown(value) -> str:
+    """A date or time as staff write it, or «(ingen)» for none."""
+    if value is None:
+        return "(ingen / none)"
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime.datetime) else value.isoformat()
 
 
 # --- All posts ------------------------------------------------------------------------

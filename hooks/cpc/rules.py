@@ -24,7 +24,7 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import (bilingual, clock, datafile, directory, documents, fields, front_matter, goals, image_inspect, image_render, media,
+from cpc import (bilingual, clock, datafile, directory, documents, fields, front_matter, goals, image_inspect, image_render, markers, media,
                  kinds, media_types, news, pictures, strings, uploads)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
@@ -53,6 +53,13 @@ EVENT_HANDLER = re.compile(r"<[a-zA-Z][^<>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
 HTML_URL = re.compile(r"""\s(href|src|srcset|poster|data)\s*=\s*["']?([^"'>]*)""", re.IGNORECASE)
 HTML_TAG = re.compile(r"<(img|source|a|video|audio)\b[^>]*>", re.IGNORECASE)
 JAVASCRIPT = re.compile(r"^\s*javascript\s*:", re.IGNORECASE)
+STYLE_ATTR = re.compile(r"<[a-zA-Z][^<>]*?\sstyle\s*=", re.DOTALL)
+# Obsolete presentational HTML (the Nu validator refuses it).
+OLD_TAG = re.compile(r"<(font|center|marquee|blink|big|strike|tt|acronym|basefont)\b", re.IGNORECASE)
+# Parts of another service's embed code: forms, their fields, stylesheets.
+FOREIGN_PART = re.compile(r"<(form|input|button|select|textarea|link|style|meta|base)\b", re.IGNORECASE)
+HTML_MD_LINK = re.compile(r"""<a\b[^>]*?\shref\s*=\s*["']?(?![a-z][a-z0-9+.-]*:|/)([^"'>\s]*\.md(?:#[^"'>\s]*)?)["'\s>]""",
+                          re.IGNORECASE)
 FOREIGN = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 ID_ATTR = re.compile(r"""\sid=["']([^"']+)["']""")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -179,6 +186,14 @@ class Checker:
     def run(self, freshness: bool = True) -> list[Finding]:
         for rel, (nb, en) in self.misnamed.items():
             self.findings.append(Finding("error", self.docs / rel, 1, nb, en))
+        for page in self.pages.values():
+            if page.stem == f"{news.FOLDER}/index":
+                self.error(page, 1, f"docs/{news.FOLDER}/-sidene lager nettstedet selv, med alle nyhetene. Denne filen "
+                                    "ville erstattet nyhetsoversikten. Slett den, og skriv nyheten i en egen fil, for "
+                                    f"eksempel docs/{news.FOLDER}/arsmote-2027.md.",
+                           f"The website makes the docs/{news.FOLDER}/ page itself, with all the news. This file would "
+                           f"replace the news list. Delete it, and write the news in a file of its own, for example "
+                           f"docs/{news.FOLDER}/arsmote-2027.md.")
         self.check_files()
         self.check_translations()
         versions: dict[str, dict] = {}
@@ -193,6 +208,7 @@ class Checker:
             self.check_headings(page)
             self.check_links_and_images(page)
             self.check_scripts(page)
+            self.check_comments(page)
             self.check_embeds(page)
             self.check_pasted_from_word(page)
         for pair in versions.values():
@@ -435,6 +451,12 @@ class Checker:
             line = page.line_of(match.start())
             if is_image and not label.strip():
                 self.missing_alt(page, line, target.strip("<>"))
+            elif not is_image and not re.sub(r"<[^>]*>|[*_`]", "", page.text[match.start(2):match.end(2)]).strip():
+                self.error(page, line,
+                           f"Lenken til «{target}» har ingen tekst, så skjermlesere og tastaturbrukere får ikke vite hvor "
+                           f"den går. Skriv teksten mellom hakeparentesene: [Les mer om klyngen]({target}).",
+                           f"The link to \"{target}\" has no text, so screen readers and keyboard users cannot tell where "
+                           f"it goes. Write the text between the square brackets: [Read about the cluster]({target}).")
             self.check_target(page, line, target, is_image)
         for match in REFERENCE_IMAGE.finditer(text):
             if not match.group(1).strip():
@@ -464,6 +486,40 @@ class Checker:
                 "from other websites until the reader chooses to (privacy), so it would be an empty box. For a video, "
                 "delete the code and link to the video on a line of its own: [Watch the video](https://...). The page "
                 "then shows a link card naming where the video is. Ask a developer for anything else.")
+        for match in STYLE_ATTR.finditer(text):
+            self.error(
+                page, page.line_of(match.start()),
+                "Siden har HTML med «style=…». Nettstedet viser ikke slike stiler (sikkerhetsregelen stopper dem), og "
+                "farger og skrifter kommer fra nettstedets eget utseende. Ta bort style-attributtet; bruk Markdown for "
+                "**fet** og *kursiv* tekst.",
+                "The page has HTML with \"style=...\". The website does not show such styles (its security policy stops "
+                "them), and colours and fonts come from the site's own look. Remove the style attribute; use Markdown "
+                "for **bold** and *italic* text.")
+        for match in OLD_TAG.finditer(text):
+            self.error(
+                page, page.line_of(match.start()),
+                f"Siden bruker <{match.group(1).lower()}>, som er utgått HTML og ikke kan publiseres. Ta bort taggen og "
+                "behold teksten; bruk Markdown for overskrifter, **fet** og *kursiv* tekst.",
+                f"The page uses <{match.group(1).lower()}>, which is obsolete HTML and cannot be published. Remove the "
+                "tag and keep the text; use Markdown for headings, **bold** and *italic* text.")
+        for match in FOREIGN_PART.finditer(text):
+            self.error(
+                page, page.line_of(match.start()),
+                f"Siden har et <{match.group(1).lower()}>-element, limt inn fra et annet nettsted eller en "
+                "påmeldingstjeneste. Slike deler sender leserens data til andre eller trenger skript, og kan ikke "
+                "publiseres her. Slett koden; lenk heller til tjenesten med en vanlig lenke, eller bruk nettstedets "
+                "eget kontaktskjema (se CONTRIBUTING.md).",
+                f"The page has a <{match.group(1).lower()}> element, pasted from another website or a sign-up service. "
+                "Such parts send the reader's data elsewhere or need scripts, and cannot be published here. Delete the "
+                "code; link to the service with an ordinary link instead, or use the site's own contact form.")
+        for match in HTML_MD_LINK.finditer(text):
+            target = match.group(1)
+            self.error(
+                page, page.line_of(match.start()),
+                f"HTML-lenken til «{target}» blir ikke gjort om til sidens adresse, og ville pekt til en side som ikke "
+                f"finnes. Skriv den som en Markdown-lenke: [Lenketekst]({target}).",
+                f"The HTML link to \"{target}\" is not turned into the page's address, and would point to a page that "
+                f"does not exist. Write it as a Markdown link: [Link text]({target}).")
         for match in EVENT_HANDLER.finditer(text):
             self.error(
                 page, page.line_of(match.start(1)),
@@ -510,6 +566,62 @@ class Checker:
                     f"The image \"{url}\" is on another website. Pages fetch nothing from other websites (privacy), so "
                     "it would not show. Download the picture if you may use it, upload it into docs/, and point to the "
                     "file, for example ![Description](assets/images/name.jpg).")
+
+    # Comments: staff notes closed, markers known, each alone on its line.
+    def check_comments(self, page: Page) -> None:
+        body = page.text[page.body_start:]
+        start = page.body_start
+        forms_seen = 0
+        for match in COMMENT.finditer(body):
+            line = page.line_of(start + match.start())
+            inside = match.group(0)[4:-3]
+            if "<!--" in inside:
+                self.error(page, line,
+                           "En kommentar (<!-- … -->) er ikke lukket der den skal: neste «<!--» kommer før «-->», så "
+                           "teksten mellom dem forsvinner fra siden. Avslutt kommentaren med «-->» (to bindestreker og "
+                           ">), eller slett hele kommentaren.",
+                           "A comment (<!-- ... -->) is not closed where it should be: the next \"<!--\" comes before "
+                           "\"-->\", so the text between them vanishes from the page. End the comment with \"-->\" (two "
+                           "dashes and >), or delete the whole comment.")
+                continue
+            name, *args = inside.split()
+            if not name.startswith("cpc-"):
+                continue
+            known = markers.NAMES.get(name)
+            if known is None:
+                close = difflib.get_close_matches(name, markers.NAMES, n=1)
+                hint_nb = f"Mente du «<!-- {close[0]} -->»?" if close else f"Kjente markører: {', '.join(markers.NAMES)}."
+                hint_en = f"Did you mean \"<!-- {close[0]} -->\"?" if close else f"Known markers: {', '.join(markers.NAMES)}."
+                self.error(page, line, f"Markøren «{name}» finnes ikke, så ingenting vises der. {hint_nb}",
+                           f"The marker \"{name}\" does not exist, so nothing shows there. {hint_en}")
+                continue
+            text_line = page.text.splitlines()[line - 1]
+            if text_line.strip() != match.group(0).strip():
+                self.error(page, line, f"Markøren «<!-- {name} -->» må stå alene på sin egen linje, med en tom linje "
+                                       "over og under. Flytt teksten rundt den til egne avsnitt.",
+                           f"The marker \"<!-- {name} -->\" must stand alone on its own line, with an empty line above "
+                           "and below. Move the text around it into paragraphs of its own.")
+            for arg in args:
+                key, _, value = arg.partition("=")
+                if key not in known or value not in known[key]:
+                    allowed = "; ".join(f"{k}=" + "|".join(v) for k, v in known.items()) or "ingenting"
+                    self.error(page, line, f"«{arg}» kan ikke brukes i markøren «{name}». Tillatt: {allowed}.",
+                               f"\"{arg}\" cannot be used in the marker \"{name}\". Allowed: "
+                               f"{allowed.replace('ingenting', 'nothing')}.")
+            forms_seen += name == "cpc-contact-form"
+            if name == "cpc-contact-form" and forms_seen == 2:
+                self.error(page, line, "Siden har to kontaktskjemaer (<!-- cpc-contact-form -->). Hver side kan ha ett; "
+                                       "slett den ene markøren.",
+                           "The page has two contact forms (<!-- cpc-contact-form -->). Each page can have one; delete "
+                           "one of the markers.")
+        rest = COMMENT.sub(lambda m: " " * len(m.group(0)), body)
+        opened = rest.find("<!--")
+        if opened >= 0:
+            self.error(page, page.line_of(start + opened),
+                       "En kommentar (<!-- …) er aldri lukket, så resten av den ville vist seg som tekst på siden. "
+                       "Avslutt den med «-->» (to bindestreker og >), eller slett hele kommentaren.",
+                       "A comment (<!-- ...) is never closed, so the rest of it would show as text on the page. End it "
+                       "with \"-->\" (two dashes and >), or delete the whole comment.")
 
     # Raw <script> in content.
     def check_scripts(self, page: Page) -> None:
@@ -655,12 +767,18 @@ def describe(finding: Finding, root: Path) -> str:
     return f"{shown(finding.path, root)}:{finding.line}: {label}\n  nb: {finding.nb}\n  en: {finding.en}"
 
 
+def counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def summary(errors: int, warnings: int, pages: int) -> str:
+    nb_warnings, en_warnings = counted(warnings, "advarsel", "advarsler"), counted(warnings, "warning", "warnings")
+    nb_pages, en_pages = counted(pages, "side", "sider"), counted(pages, "page", "pages")
     if errors:
-        return (f"{errors} feil og {warnings} advarsler på {pages} sider. Rett feilene over; CONTRIBUTING.md forklarer "
-                f"hver melding. / {errors} errors and {warnings} warnings in {pages} pages. Fix the errors above; "
-                "CONTRIBUTING.md explains every message.")
-    return f"ingen feil, {warnings} advarsler på {pages} sider. / no errors, {warnings} warnings in {pages} pages."
+        return (f"{errors} feil og {nb_warnings} på {nb_pages}. Rett feilene over; CONTRIBUTING.md forklarer "
+                f"hver melding. / {counted(errors, 'error', 'errors')} and {en_warnings} in {en_pages}. Fix the errors "
+                "above; CONTRIBUTING.md explains every message.")
+    return f"ingen feil, {nb_warnings} på {nb_pages}. / no errors, {en_warnings} in {en_pages}."
 
 
 def check_directory(root: Path, docs: Path, checker: Checker) -> tuple[list[Finding], directory.Directory]:
@@ -675,6 +793,10 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> tuple[list[Find
     return findings, found
 
 
+def rules_label(path: Path, docs: Path) -> str:
+    return path.relative_to(docs).as_posix()
+
+
 IDENTIFYING = {"position": ("GPS-posisjon", "GPS position"),
                "serial number": ("kameraets serienummer", "camera serial number")}
 
@@ -684,7 +806,12 @@ def check_uploads_for_position(docs: Path) -> list[Finding]:
     none may still say where it was taken or by which camera."""
     findings = []
     for path in sorted(p for p in docs.rglob("*") if p.suffix.lower() in media_types.PHOTO_SUFFIXES and p.is_file()):
-        found = uploads.position_or_serial_number(path)
+        try:
+            found = uploads.position_or_serial_number(path)
+        except image_inspect.TooLarge as error:
+            too_large = media_types.too_large_image(rules_label(path, docs), error.size, image_inspect.MAX_PIXELS)
+            findings.append(Finding("error", path, 1, too_large.nb, too_large.en))
+            continue
         if found:
             nb = " og ".join(IDENTIFYING[f][0] for f in found)
             en = " and ".join(IDENTIFYING[f][1] for f in found)

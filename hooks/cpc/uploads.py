@@ -33,7 +33,7 @@ def _exif_and_xmp(path: Path) -> tuple[Image.Exif, bytes]:
             exif.load(info["exif"])
         xmp = info.get("xmp") or b""
     else:
-        with Image.open(path) as image:
+        with image_inspect.open_image(path) as image:
             exif = image.getexif()
             xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
     return exif, xmp.encode("utf-8") if isinstance(xmp, str) else xmp
@@ -43,9 +43,12 @@ def position_or_serial_number(path: Path) -> list[str]:
     """What a raster file says about where it was taken ("position") or by
     which camera ("serial number"): EXIF GPS, body or lens serial, or the
     same in XMP. Empty when it says neither, or cannot be read (inspect()
-    reports unreadable files)."""
+    reports unreadable files). A photo too large to open raises
+    image_inspect.TooLarge."""
     try:
         exif, xmp = _exif_and_xmp(path)
+    except image_inspect.TooLarge:
+        raise
     except Exception:  # noqa: BLE001 -- an unreadable file is inspect()'s message, not this one
         return []
     gps, camera = exif.get_ifd(0x8825), exif.get_ifd(0x8769)
@@ -62,7 +65,7 @@ def strip_metadata_in_place(path: Path) -> None:
     IPTC, ICC profile or comment; same name and format (`make strip-photos`)."""
     with path.open("rb") as handle:
         heif = image_inspect._is_heif(handle.read(64))
-    image = image_inspect._open_heif(path) if heif else Image.open(path)
+    image = image_inspect._open_heif(path) if heif else image_inspect.open_image(path)
     with image:
         image.load()
         clean = image_render._normalized(ImageOps.exif_transpose(image) if not heif else image)

@@ -252,7 +252,12 @@ MESSAGES = [
     "er skadet eller bare delvis lastet opp", "Den publiserte filen",
     # What pages may embed (hooks/cpc/rules.py)
     "Siden bygger inn innhold fra et annet nettsted (<", "Siden har et skript i et HTML-attributt",
-    "Lenken starter med «javascript:»", "ligger på et annet nettsted. Sidene henter ingenting",
+    "Lenken starter med «javascript:»", "Siden har HTML med «style=…»", "som er utgått HTML og ikke kan publiseres",
+    "-element, limt inn fra et annet nettsted", "blir ikke gjort om til sidens adresse", "har ingen tekst, så skjermlesere",
+    "En kommentar (<!-- … -->) er ikke lukket der den skal", "En kommentar (<!-- …) er aldri lukket", "finnes ikke, så ingenting vises der",
+    "må stå alene på sin egen linje", "kan ikke brukes i markøren", "Siden har to kontaktskjemaer",
+    "ville erstattet nyhetsoversikten", "står to ganger (linje", "står i anførselstegn, og blir da tekst",
+    "har mellomrom eller tegn som ikke kan stå i en nettadresse", "er for stort", "ligger på et annet nettsted. Sidene henter ingenting",
     "Et bilde er limt inn som tekst (data:…) i siden",
     # Slips (hooks/cpc/datafile.py, news.py, media_types.py)
     "Filen er ikke lagret som UTF-8", "Innlegget heter «…», som er adressen til nyhetsarkivet for året",

@@ -40,7 +40,7 @@ CASES = [
     ("javascript: link", "Tekst.\n\n[Klikk her](javascript:alert(1))\n", 10, "«javascript:»", '"javascript:"'),
     ("javascript: in raw HTML", 'Tekst.\n\n<a href="javascript:void(0)">Klikk</a>\n', 10, "«javascript:»",
      '"javascript:"'),
-    ("inline event handler", 'Tekst.\n\n<p>Hei</p>\n<button type="button"\n  onclick="alert(1)">Klikk</button>\n', 12,
+    ("inline event handler", 'Tekst.\n\n<p>Hei</p>\n<span class="cpc-x"\n  onclick="alert(1)">Klikk</span>\n', 12,
      "(onclick=…)", "(onclick=...)"),
 ]
 

@@ -1,0 +1,160 @@
+"""What a staff member following CONTRIBUTING.md literally got past `make
+check` into a broken page, a lost text or a traceback (a walk-through in
+issue 26's session). Each is now a message, Norwegian first, at its line, in
+the rules the build shares; or it publishes as written."""
+from __future__ import annotations
+
+import io
+import struct
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from cpc import datafile, image_inspect, news, rules
+from support.site import LANGUAGES, NEWS, in_languages, source_name
+
+PAGE = "---\ntitle: Om\ndescription: Møte om emballasje.\n---\n\n# Om\n\n{body}\n"
+PAGE_EN = "---\ntitle: About\ndescription: About us.\n---\n\n# About\n\nText.\n"
+
+
+def findings(tmp_path: Path, body: str = "Tekst.", files: dict | None = None, data: dict | None = None) -> list:
+    docs = tmp_path / "docs"
+    base = {source_name("om", lang): text for lang, text in in_languages(PAGE.format(body=body), PAGE_EN).items()}
+    for rel, content in {**base, **(files or {})}.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    for rel, text in (data or {}).items():
+        (tmp_path / "data").mkdir(exist_ok=True)
+        (tmp_path / "data" / rel).write_text(text, encoding="utf-8")
+    found, _, _ = rules.check(tmp_path, docs, LANGUAGES)
+    return [(f.path.relative_to(tmp_path).as_posix(), f.line, f.nb) for f in found if f.level == "error"]
+
+
+# Line 8 is the body's first line in PAGE.
+@pytest.mark.parametrize("body, words", [
+    ("<!-- cpc-contact-form topic=medlemskap -->", "«topic=medlemskap» kan ikke brukes"),
+    ("<!-- cpc-kontaktskjema -->", "Markøren «cpc-kontaktskjema» finnes ikke"),
+    ("Skriv til oss: <!-- cpc-contact-form -->", "må stå alene på sin egen linje"),
+    ("<!-- FYLL INN: vilkårene for medlemskap.\n\nTekst.", "er aldri lukket"),
+    ("<!-- FYLL INN: vilkårene –>\n\nTekst.\n\n<!-- cpc-people -->", "er ikke lukket der den skal"),
+    ('<span style="color:#c00000">Viktig</span>', "style=…"),
+    ("<center>Velkommen</center>", "<center>, som er utgått HTML"),
+    ('<form action="https://nyhetsbrev.example/"><input name="e"></form>', "<form>-element"),
+    ("[](kontakt.md)", "har ingen tekst"),
+    ('<a href="kontakt.md">Kontakt</a>', "Skriv den som en Markdown-lenke: [Lenketekst](kontakt.md)"),
+])
+def test_a_page_slip_is_named_at_its_line(tmp_path, body, words):
+    found = findings(tmp_path, body, files={"kontakt.md": PAGE.format(body="K."), "kontakt.en.md": PAGE_EN})
+    assert any(rel == "docs/om.md" and line == 8 and words in nb for rel, line, nb in found), found
+
+
+def test_markers_as_written_in_the_guide_pass(tmp_path):
+    body = "<!-- cpc-contact-form topic=membership -->\n\n<!-- FYLL INN: en merknad -->\n\n<!-- cpc-people -->"
+    assert findings(tmp_path, body) == []
+
+
+def test_a_key_written_twice_is_named_not_silently_dropped(tmp_path):
+    data = {"members.yml": "members:\n  - name: A\n    url: https://a.example\n    kind: member\n    logo: assets/a.svg\n"
+                           "members: []\n"}
+    found = findings(tmp_path, data=data)
+    assert ("data/members.yml", 6, "«members:» står to ganger (linje 1 og 6), og bare den siste ville gjeldt, uten at "
+            "du ser det. Slett den ene, eller slå dem sammen.") in found
+    post = "---\ntitle: T\ndescription: D\ndate: 2026-01-05\ndate: 2027-01-05\n---\n\nTekst.\n"
+    version, problems = news.check_post(post, f"docs/{NEWS}/x.md", "nb")
+    assert version is None and (problems[0].line, "«date:» står to ganger") == (5, problems[0].nb[:22])
+
+
+def test_windows_line_endings_read_as_written(tmp_path):
+    crlf = PAGE.format(body="Tekst.").replace("\n", "\r\n").encode("utf-8")
+    assert findings(tmp_path, files={"om.md": crlf}) == []
+
+
+def test_a_time_without_a_date_is_shown_as_written():
+    """YAML 1.1 would read 15:30 as the number 930; numbers are plain decimals here."""
+    data = datafile.parse("end: 15:30\nnumber: 0123\nvalue: 27.5\nyear: 2030\n", "x.yml")
+    assert dict(data) == {"end": "15:30", "number": "0123", "value": 27.5, "year": 2030}
+    post = "---\ntitle: T\ndescription: D\ndate: 2026-01-05\nevent:\n  start: 2027-03-04 10:00\n  end: 15:30\n" \
+           "  location: Oslo\n---\n\nTekst.\n"
+    problems = news.check_post(post, f"docs/{NEWS}/x.md", "nb")[1]
+    assert [(p.line, "«event.end: 15:30» er ikke et gyldig tidspunkt" in p.nb) for p in problems] == [(7, True)]
+
+
+@pytest.mark.parametrize("entry, words", [
+    ("    url: https://www.eksempel.no/om oss\n", "har mellomrom eller tegn som ikke kan stå i en nettadresse"),
+    ("    url: https://www.eksempel.no\n    logo: docs/assets/a.svg\n", "uten «docs/» foran: logo: assets/a.svg"),
+])
+def test_a_member_slip_says_what_to_write(tmp_path, entry, words):
+    text = "members:\n  - name: A\n    kind: member\n" + entry
+    if "logo:" not in entry:
+        text += "    logo: assets/a.svg\n"
+    found = findings(tmp_path, files={"assets/a.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>'},
+                     data={"members.yml": text})
+    assert any(rel == "data/members.yml" and words in nb for rel, _, nb in found), found
+
+
+@pytest.mark.parametrize("email", ["<kari@eksempel.no>", "mailto:kari@eksempel.no", "kari@eksempel"])
+def test_an_email_address_must_be_only_the_address(tmp_path, email):
+    text = f"people:\n  - name: Kari\n    role: {{nb: Leder, en: Head}}\n    email: '{email}'\n    phone: 40000000\n"
+    found = findings(tmp_path, data={"people.yml": text})
+    assert any(line == 4 and "ser ikke ut som en e-postadresse" in nb for _, line, nb in found), found
+    # The phone number is echoed as written, in quotes.
+    assert any(line == 5 and 'phone: "40000000"' in nb for _, line, nb in found), found
+
+
+def test_a_role_with_a_comma_is_not_cut_short(tmp_path):
+    text = "people:\n  - name: Kari\n    role: {nb: Rådgiver, innovasjon, en: Adviser, innovation}\n    email: k@e.no\n"
+    found = findings(tmp_path, data={"people.yml": text})
+    assert any(line == 3 and "Ukjent felt «role.innovasjon»" in nb for _, line, nb in found), found
+
+
+def test_a_quoted_goal_value_is_told_to_lose_its_quotes():
+    from cpc import fields, kinds
+    problems = fields.check(kinds.POINT, datafile.parse("value: '27.5'\nyear: 2024\n", "g.yml"), fields.Context())[1]
+    assert len(problems) == 1 and "Skriv tallet uten anførselstegn: 27.5" in problems[0].nb
+
+
+def test_the_news_page_cannot_be_replaced_by_a_file(tmp_path):
+    post = "---\ntitle: Nyheter\ndescription: D\n---\n\nTekst.\n"
+    found = findings(tmp_path, files={f"{NEWS}/index.md": post, f"{NEWS}/index.en.md": post})
+    assert any(rel == f"docs/{NEWS}/index.md" and "ville erstattet nyhetsoversikten" in nb for rel, _, nb in found)
+
+
+def test_a_translation_is_told_which_event_time_differs():
+    main = news.check_post("---\ntitle: T\ndescription: D\ndate: 2026-01-05\nevent:\n  start: 2027-03-04 10:00\n"
+                           "  end: 2027-03-04 12:00\n  location: Oslo\n---\n\nTekst.\n", f"docs/{NEWS}/x.md", "nb")[0]
+    other = news.check_post("---\ntitle: T\ndescription: D\ndate: 2026-01-05\nevent:\n  start: 2027-03-04 10:00\n"
+                            "  end: 2027-03-04 13:00\n  location: Oslo\n---\n\nText.\n", f"docs/{NEWS}/x.en.md", "en")[0]
+    problems = news.check_pair(main, other)
+    assert len(problems) == 1 and problems[0].nb.endswith("Skriv end: 2027-03-04 12:00.")
+
+
+def huge_jpeg(width: int, height: int) -> bytes:
+    """A small JPEG whose header claims `width` × `height`: what the decoder's size guard sees."""
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), (120, 140, 90)).save(out, "JPEG")
+    data = bytearray(out.getvalue())
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5:sof + 9] = struct.pack(">HH", height, width)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("size", [(16320, 12240), (12000, 10500)])
+def test_a_photo_too_large_to_open_is_a_message_not_a_traceback(tmp_path, size):
+    post = (f"---\ntitle: T\ndescription: D\ndate: 2026-01-05\nimage: stor.jpg\nimage_alt: Et bilde\n---\n\nTekst.\n")
+    found = findings(tmp_path, files={f"{NEWS}/x.md": post, f"{NEWS}/stor.jpg": huge_jpeg(*size)})
+    said = [nb for rel, _, nb in found if "er for stort" in nb]
+    assert said and all("megapiksler" in nb for nb in said), found
+    assert image_inspect.open_verified(tmp_path / "docs" / NEWS / "stor.jpg", "stor.jpg", 100)[1].kind == "too_large"
+
+
+def test_a_108_megapixel_photo_opens_without_a_warning(recwarn):
+    image = image_inspect.open_image(io.BytesIO(huge_jpeg(12000, 9000)))
+    assert image.size == (12000, 9000)
+    assert not [w for w in recwarn if "DecompressionBomb" in str(w.category)]
+
+
+def test_counts_are_said_in_the_singular_when_one():
+    assert rules.summary(1, 1, 1).startswith("1 feil og 1 advarsel på 1 side.")
+    assert "1 error and 1 warning in 1 page." in rules.summary(1, 1, 1)
