@@ -90,7 +90,7 @@ def test_posts_have_every_field_of_the_contract_in_our_formats():
     # Photos beside the post, where the image step reads them.
     assert (posts["media_folder"], posts["public_folder"]) == ("", "")
     # Norwegian first; English may be added.
-    assert posts["i18n"] == {"initial_locales": [DEFAULT]}
+    assert posts["i18n"] == {"initial_locales": [cms.editor_locale(DEFAULT)]}
     assert all(f["label"] and f["label"] != f["name"] for f in posts["fields"] + event["fields"])
 
 
@@ -125,8 +125,9 @@ def test_data_files_have_every_field_of_their_contract():
 
 def test_languages_backend_and_review():
     settings = configuration()
-    assert settings["i18n"] == {"structure": "multiple_files", "locales": list(LOCALES), "default_locale": DEFAULT,
-                                "omit_default_locale_from_file_path": True}
+    # Norwegian is "nb-NO" to the editor, for its file names (cms.EDITOR_LOCALES).
+    assert settings["i18n"] == {"structure": "multiple_files", "locales": [cms.editor_locale(l) for l in LOCALES],
+                                "default_locale": cms.editor_locale(DEFAULT), "omit_default_locale_from_file_path": True}
     assert settings["backend"] == {"name": "github", "repo": "cpcluster/website", "branch": "main",
                                    "auth_methods": ["token"]}
     assert settings["publish_mode"] == "editorial_workflow"
@@ -448,11 +449,11 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
         raw.fill(raw.input_value().replace("![](", "![Sorteringsbåndet på anlegget]("))
         save(page)
         written = changes()
-    post = f"docs/{NEWS}/{source_name('besoek-paa-anlegget', DEFAULT)}"
+    post = f"docs/{NEWS}/{source_name('besok-pa-anlegget', DEFAULT)}"
     assert sorted(written) == sorted([post, f"docs/{NEWS}/anlegg.webp"])
     assert "![Sorteringsbåndet på anlegget](anlegg.webp)" in written[post].decode("utf-8")
     site = check_and_build(project, tmp_path / "site")
-    page_dir = site / news_address(DEFAULT, "besoek-paa-anlegget")
+    page_dir = site / news_address(DEFAULT, "besok-pa-anlegget")
     html = (page_dir / "index.html").read_text(encoding="utf-8")
     img = re.search(r'<picture\b.*?<img[^>]*alt="Sorteringsbåndet på anlegget"[^>]*>', html, re.DOTALL)
     assert img, html
@@ -462,6 +463,36 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
     for file in published:
         assert audit.strip_check(file) == [], file
     assert not list(site.rglob("anlegg.webp"))  # the upload itself is never published
+
+
+# A title with æ, ø and å, and the file name a Norwegian reader expects in
+# an address: æ "ae", ø "o", å "a", as make check suggests (bilingual.slug).
+NORWEGIAN_TITLE = "Møte på Ås for økt gjenvinning – vær med"
+NORWEGIAN_NAME = "mote-pa-as-for-okt-gjenvinning-vaer-med"
+
+
+@needs_admin
+def test_the_editor_names_a_post_as_make_check_would(browser, site_url, tmp_path):
+    """The editor's file name for a Norwegian title is the name make check
+    suggests for a file named after the title as it is."""
+    project = shipped_copy(tmp_path)
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_role("button", name="Create New Entry").first.click()
+        page.get_by_role("textbox", name="Tittel").fill(NORWEGIAN_TITLE)
+        page.get_by_role("textbox", name="Beskrivelse").fill("Klyngen inviterer til møte.")
+        page.locator("input[type=date]").first.fill("2026-11-20")
+        write_body(page, "Velkommen.")
+        save(page)
+        written = changes()
+    post = f"docs/{NEWS}/{source_name(NORWEGIAN_NAME, DEFAULT)}"
+    assert sorted(written) == [post]
+    check = run_check(project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    # The same post under the title as its file name: make check names the editor's file.
+    (project / post).rename(project / "docs" / NEWS / f"{NORWEGIAN_TITLE}.md")
+    check = run_check(project)
+    assert check.returncode == 1
+    assert f"Gi filen navnet {post} " in check.stdout, check.stdout
 
 
 @needs_admin
