@@ -57,7 +57,9 @@ FONTS = {
 # (images.LEAD, 1600 px) sharp and keeps a phone photo well under 1 MB.
 PHOTO_TRANSFORMATION = {"format": "webp", "quality": 85, "width": 2400, "height": 2400}
 MEDIA_LIBRARIES = {
-    "default": {"config": {"transformations": {"raster_image": PHOTO_TRANSFORMATION}}},
+    # Uploads named as posts are (a-z, 0-9, hyphens; æ "ae", ø "o", å "a"):
+    # "Møte på Ås.jpg" is committed as mote-pa-as.webp, not under its own name.
+    "default": {"config": {"transformations": {"raster_image": PHOTO_TRANSFORMATION}, "slugify_filename": True}},
     # No stock-photo services: requests to other hosts, licences staff cannot judge.
     "stock_assets": False,
 }

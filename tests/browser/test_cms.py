@@ -137,7 +137,8 @@ def test_languages_backend_and_review():
     # Photos re-encoded in the browser before they are committed; no stock-photo services.
     assert settings["media_libraries"] == {
         "default": {"config": {"transformations": {"raster_image": {"format": "webp", "quality": 85, "width": 2400,
-                                                                    "height": 2400}}}},
+                                                                    "height": 2400}},
+                               "slugify_filename": True}},
         "stock_assets": False}
 
 
@@ -474,18 +475,27 @@ NORWEGIAN_NAME = "mote-pa-as-for-okt-gjenvinning-vaer-med"
 @needs_admin
 def test_the_editor_names_a_post_as_make_check_would(browser, site_url, tmp_path):
     """The editor's file name for a Norwegian title is the name make check
-    suggests for a file named after the title as it is."""
+    suggests for a file named after the title as it is; an upload's name is
+    made the same way."""
     project = shipped_copy(tmp_path)
+    photo = tmp_path / f"{NORWEGIAN_TITLE}.png"
+    Image.new("RGB", (800, 500), (40, 120, 90)).save(photo)
     with editor(browser, site_url, project) as (page, changes):
         page.get_by_role("button", name="Create New Entry").first.click()
         page.get_by_role("textbox", name="Tittel").fill(NORWEGIAN_TITLE)
         page.get_by_role("textbox", name="Beskrivelse").fill("Klyngen inviterer til møte.")
         page.locator("input[type=date]").first.fill("2026-11-20")
+        image = page.locator('section[data-key-path="image"]')
+        image.scroll_into_view_if_needed()
+        image.locator("input[type=file]").first.set_input_files(photo)
+        image.get_by_text(f"{NORWEGIAN_NAME}.webp").wait_for()
+        page.get_by_role("textbox", name="Alternativ tekst for bildet").fill("Et grønt felt")
         write_body(page, "Velkommen.")
         save(page)
         written = changes()
     post = f"docs/{NEWS}/{source_name(NORWEGIAN_NAME, DEFAULT)}"
-    assert sorted(written) == [post]
+    assert sorted(written) == sorted([f"docs/{NEWS}/{NORWEGIAN_NAME}.webp", post])
+    assert f"image: {NORWEGIAN_NAME}.webp\n" in written[post].decode("utf-8")
     check = run_check(project)
     assert check.returncode == 0, check.stdout + check.stderr
     # The same post under the title as its file name: make check names the editor's file.
