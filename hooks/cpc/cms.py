@@ -57,10 +57,27 @@ FONTS = {
 # (images.LEAD, 1600 px) sharp and keeps a phone photo well under 1 MB.
 PHOTO_TRANSFORMATION = {"format": "webp", "quality": 85, "width": 2400, "height": 2400}
 MEDIA_LIBRARIES = {
-    "default": {"config": {"transformations": {"raster_image": PHOTO_TRANSFORMATION}}},
+    # Uploads named as posts are (a-z, 0-9, hyphens; æ "ae", ø "o", å "a"):
+    # "Møte på Ås.jpg" is committed as mote-pa-as.webp, not under its own name.
+    "default": {"config": {"transformations": {"raster_image": PHOTO_TRANSFORMATION}, "slugify_filename": True}},
     # No stock-photo services: requests to other hosts, licences staff cannot judge.
     "stock_assets": False,
 }
+# The editor's name for a site language, where it must differ. Sveltia 0.221
+# names a new entry's file from its title in the default language and, for
+# "nb" (also "no"), transliterates ø as "oe" and å as "aa" (the Danish and
+# Norwegian fallback of @sindresorhus/transliterate). Under "nb-NO", the
+# same language, it uses the general table: æ "ae", ø "o", å "a", as
+# Norwegian web addresses commonly do, as the site's own do ("fokusomrader")
+# and as bilingual.slug names files. The default language's code is never in a
+# file name (omit_default_locale_from_file_path), so nothing else changes.
+EDITOR_LOCALES = {"nb": "nb-NO"}
+
+
+def editor_locale(locale: str) -> str:
+    return EDITOR_LOCALES.get(locale, locale)
+
+
 # Dates and times as news.py reads them (Day.js tokens).
 DATE_FORMAT, DATE_TIME_FORMAT = "YYYY-MM-DD", "YYYY-MM-DD HH:mm"
 POLICY_PLACEHOLDER = "cpc-csp-policy"
@@ -298,9 +315,11 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str,
         "show_preview_links": False,
         # `event: null` or `image: ""` would fail the content checks.
         "output": {"omit_empty_optional_fields": True},
-        # File names as bilingual.py wants them: a-z, 0-9 and hyphens.
+        # File names as bilingual.py wants them: a-z, 0-9 and hyphens, with
+        # æ, ø, å as bilingual.slug folds them (EDITOR_LOCALES).
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "i18n": {"structure": "multiple_files", "locales": list(locales), "default_locale": languages.default,
+        "i18n": {"structure": "multiple_files", "locales": [editor_locale(locale) for locale in locales],
+                 "default_locale": editor_locale(languages.default),
                  "omit_default_locale_from_file_path": True},
         # Editors send a change for review but never publish it: administrators
         # merge the pull request on GitHub once `make test` has passed.
@@ -314,7 +333,7 @@ def configuration(docs_dir: Path, nav, languages, edit_uri: str, site_name: str,
                 "media_folder": "", "public_folder": "",
                 "sortable_fields": ["date", "title"],
                 # English is optional: a new post starts in Norwegian only.
-                "i18n": {"initial_locales": [languages.default]},
+                "i18n": {"initial_locales": [editor_locale(languages.default)]},
                 "fields": form_fields(kinds.POST, locales, docs, True) + [_body(POST_BODY)],
             },
             {"name": PAGES_COLLECTION, "label": "Sider", "label_singular": "side", "i18n": True,

@@ -160,12 +160,17 @@ GOAL = Kind("goal", (
 
 MEMBER = Kind("member", (
     Field("name", Type.TEXT, Words("Navn", "Name"),
-          Words("Vises som logoens alternative tekst og lenketekst.", "Shown as the logo's alt text and link text."),
+          Words("Bare organisasjoner klyngen har bekreftet. Navnet vises som logoens alternative tekst og lenketekst, "
+                "på forsiden og på «Om klyngen».",
+                "Only organisations the cluster has confirmed. The name is shown as the logo's alt text and link text, "
+                "on the home page and on \"Om klyngen\"."),
           required=True, unique=True, example="Eksempel AS"),
     Field("url", Type.WEB_ADDRESS, Words("Nettadresse", "Web address"),
           Words("Hele adressen, som begynner med https://.", "The whole address, starting with https://."),
           required=True, example="https://www.eksempel.no"),
-    Field("logo", Type.FILE, Words("Logo", "Logo"), Words("SVG, PNG, JPEG eller WebP.", "SVG, PNG, JPEG or WebP."),
+    Field("logo", Type.FILE, Words("Logo", "Logo"),
+          Words("SVG er best; PNG, JPEG eller WebP går også. Hver oppføring må ha en logo.",
+                "SVG is best; PNG, JPEG or WebP will do. Every entry needs a logo."),
           required=True, folder="assets/logos", suffixes=LOGO_SUFFIXES, example="assets/logos/eksempel.svg"),
     Field("kind", Type.CHOICE, Words("Type", "Kind"),
           Words("member: medlem. partner: samarbeidspartner. funder: finansierer (vises under «Finansiert av»).",
@@ -174,15 +179,23 @@ MEMBER = Kind("member", (
 ), Words("Medlemmet", "The member"), LISTED)
 PERSON = Kind("person", (
     Field("name", Type.TEXT, Words("Navn", "Name"),
-          Words("Bare personer som har sagt ja til å stå på nettstedet.",
-                "Only people who have agreed to be on the website."), required=True, unique=True, example="Kari Nordmann"),
-    Field("role", Type.TRANSLATED, Words("Rolle", "Role"), Words("På norsk og engelsk.", "In Norwegian and English."),
+          Words("Bare personer som har sagt ja til å stå på nettstedet. Vises på siden «Kontakt».",
+                "Only people who have agreed to be on the website. Shown on the contact page."),
+          required=True, unique=True, example="Kari Nordmann"),
+    Field("role", Type.TRANSLATED, Words("Rolle", "Role"),
+          Words("På norsk (nb) og engelsk (en), for eksempel «Daglig leder» og «Managing director».",
+                "In Norwegian (nb) and English (en), for example \"Daglig leder\" and \"Managing director\"."),
           required=True),
-    Field("email", Type.EMAIL, Words("E-post", "Email"), required=True, example="kari@eksempel.no"),
+    Field("email", Type.EMAIL, Words("E-post", "Email"),
+          Words("Hele adressen. Vises som lenke.", "The whole address. Shown as a link."),
+          required=True, example="kari@eksempel.no"),
     Field("phone", Type.PHONE, Words("Telefon", "Phone"),
           Words("Valgfritt, for eksempel «+47 400 00 000».", "Optional, for example \"+47 400 00 000\"."),
           example="\"+47 400 00 000\""),
-    Field("photo", Type.FILE, Words("Bilde", "Photo"), Words("Valgfritt.", "Optional."), folder="assets/people",
+    Field("photo", Type.FILE, Words("Bilde", "Photo"),
+          Words("Valgfritt. Bildet renses for posisjon og kameradata før det lagres.",
+                "Optional. The picture is cleaned of position and camera data before it is saved."),
+          folder="assets/people",
           suffixes=PHOTO_SUFFIXES, example="assets/people/kari.jpg"),
 ), Words("Kontaktpersonen", "The contact person"), LISTED)
 SOCIAL = Kind("social", (
@@ -192,12 +205,19 @@ SOCIAL = Kind("social", (
 ), Words("Profilen", "The profile"))
 ORGANISATION = Kind("organisation", (
     Field("address", Type.TEXT, Words("Postadresse", "Postal address"),
-          Words("På én linje, for eksempel «Gate 1, 0150 Oslo».", "On one line, for example \"Gate 1, 0150 Oslo\"."),
+          Words("På én linje, for eksempel «Gate 1, 0150 Oslo». Vises nederst på alle sider; står feltet tomt, vises "
+                "ingenting.",
+                "On one line, for example \"Gate 1, 0150 Oslo\". Shown at the foot of every page; left empty, nothing "
+                "is shown."),
           example="Gate 1, 0150 Oslo"),
     Field("org_number", Type.TEXT, Words("Organisasjonsnummer", "Organisation number"),
-          Words("Ni sifre.", "Nine digits."), pattern=r"\d{3} ?\d{3} ?\d{3}", example="\"123456789\"",
+          Words("Ni sifre. Vises nederst på alle sider; står feltet tomt, vises ingenting.",
+                "Nine digits. Shown at the foot of every page; left empty, nothing is shown."), pattern=r"\d{3} ?\d{3} ?\d{3}", example="\"123456789\"",
           pattern_message=Words("Organisasjonsnummeret skal være ni sifre.", "The organisation number must be nine digits.")),
-    Field("social", Type.LIST, Words("Sosiale medier", "Social media"), entries=SOCIAL),
+    Field("social", Type.LIST, Words("Sosiale medier", "Social media"),
+          Words("Klyngens profiler, én per oppføring, for eksempel LinkedIn. Vises nederst på alle sider.",
+                "The cluster's profiles, one per entry, for example LinkedIn. Shown at the foot of every page."),
+          entries=SOCIAL),
 ), Words("Klyngens opplysninger", "The organisation's facts"), Words("i filen", "to the file"))
 
 # Every kind, by the name the guide and the tests use.

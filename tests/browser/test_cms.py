@@ -90,7 +90,7 @@ def test_posts_have_every_field_of_the_contract_in_our_formats():
     # Photos beside the post, where the image step reads them.
     assert (posts["media_folder"], posts["public_folder"]) == ("", "")
     # Norwegian first; English may be added.
-    assert posts["i18n"] == {"initial_locales": [DEFAULT]}
+    assert posts["i18n"] == {"initial_locales": [cms.editor_locale(DEFAULT)]}
     assert all(f["label"] and f["label"] != f["name"] for f in posts["fields"] + event["fields"])
 
 
@@ -125,8 +125,9 @@ def test_data_files_have_every_field_of_their_contract():
 
 def test_languages_backend_and_review():
     settings = configuration()
-    assert settings["i18n"] == {"structure": "multiple_files", "locales": list(LOCALES), "default_locale": DEFAULT,
-                                "omit_default_locale_from_file_path": True}
+    # Norwegian is "nb-NO" to the editor, for its file names (cms.EDITOR_LOCALES).
+    assert settings["i18n"] == {"structure": "multiple_files", "locales": [cms.editor_locale(l) for l in LOCALES],
+                                "default_locale": cms.editor_locale(DEFAULT), "omit_default_locale_from_file_path": True}
     assert settings["backend"] == {"name": "github", "repo": "cpcluster/website", "branch": "main",
                                    "auth_methods": ["token"]}
     assert settings["publish_mode"] == "editorial_workflow"
@@ -136,7 +137,8 @@ def test_languages_backend_and_review():
     # Photos re-encoded in the browser before they are committed; no stock-photo services.
     assert settings["media_libraries"] == {
         "default": {"config": {"transformations": {"raster_image": {"format": "webp", "quality": 85, "width": 2400,
-                                                                    "height": 2400}}}},
+                                                                    "height": 2400}},
+                               "slugify_filename": True}},
         "stock_assets": False}
 
 
@@ -448,11 +450,11 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
         raw.fill(raw.input_value().replace("![](", "![Sorteringsbåndet på anlegget]("))
         save(page)
         written = changes()
-    post = f"docs/{NEWS}/{source_name('besoek-paa-anlegget', DEFAULT)}"
+    post = f"docs/{NEWS}/{source_name('besok-pa-anlegget', DEFAULT)}"
     assert sorted(written) == sorted([post, f"docs/{NEWS}/anlegg.webp"])
     assert "![Sorteringsbåndet på anlegget](anlegg.webp)" in written[post].decode("utf-8")
     site = check_and_build(project, tmp_path / "site")
-    page_dir = site / news_address(DEFAULT, "besoek-paa-anlegget")
+    page_dir = site / news_address(DEFAULT, "besok-pa-anlegget")
     html = (page_dir / "index.html").read_text(encoding="utf-8")
     img = re.search(r'<picture\b.*?<img[^>]*alt="Sorteringsbåndet på anlegget"[^>]*>', html, re.DOTALL)
     assert img, html
@@ -462,6 +464,45 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
     for file in published:
         assert audit.strip_check(file) == [], file
     assert not list(site.rglob("anlegg.webp"))  # the upload itself is never published
+
+
+# A title with æ, ø and å, and the file name a Norwegian reader expects in
+# an address: æ "ae", ø "o", å "a", as make check suggests (bilingual.slug).
+NORWEGIAN_TITLE = "Møte på Ås for økt gjenvinning – vær med"
+NORWEGIAN_NAME = "mote-pa-as-for-okt-gjenvinning-vaer-med"
+
+
+@needs_admin
+def test_the_editor_names_a_post_as_make_check_would(browser, site_url, tmp_path):
+    """The editor's file name for a Norwegian title is the name make check
+    suggests for a file named after the title as it is; an upload's name is
+    made the same way."""
+    project = shipped_copy(tmp_path)
+    photo = tmp_path / f"{NORWEGIAN_TITLE}.png"
+    Image.new("RGB", (800, 500), (40, 120, 90)).save(photo)
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_role("button", name="Create New Entry").first.click()
+        page.get_by_role("textbox", name="Tittel").fill(NORWEGIAN_TITLE)
+        page.get_by_role("textbox", name="Beskrivelse").fill("Klyngen inviterer til møte.")
+        page.locator("input[type=date]").first.fill("2026-11-20")
+        image = page.locator('section[data-key-path="image"]')
+        image.scroll_into_view_if_needed()
+        image.locator("input[type=file]").first.set_input_files(photo)
+        image.get_by_text(f"{NORWEGIAN_NAME}.webp").wait_for()
+        page.get_by_role("textbox", name="Alternativ tekst for bildet").fill("Et grønt felt")
+        write_body(page, "Velkommen.")
+        save(page)
+        written = changes()
+    post = f"docs/{NEWS}/{source_name(NORWEGIAN_NAME, DEFAULT)}"
+    assert sorted(written) == sorted([f"docs/{NEWS}/{NORWEGIAN_NAME}.webp", post])
+    assert f"image: {NORWEGIAN_NAME}.webp\n" in written[post].decode("utf-8")
+    check = run_check(project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    # The same post under the title as its file name: make check names the editor's file.
+    (project / post).rename(project / "docs" / NEWS / f"{NORWEGIAN_TITLE}.md")
+    check = run_check(project)
+    assert check.returncode == 1
+    assert f"Gi filen navnet {post} " in check.stdout, check.stdout
 
 
 @needs_admin
@@ -539,35 +580,149 @@ def test_editor_changes_a_page_in_both_languages_and_nothing_else(browser, site_
     check_and_build(project, tmp_path / "site")
 
 
+def only_changed_lines(before: str, after: str) -> list[str]:
+    """The diff a reviewer sees, without its headers and context."""
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
+            if not line.startswith(("---", "+++", "@@"))]
+
+
+def open_data_file(page, label: str) -> None:
+    page.get_by_text("Mål, medlemmer og kontakter").first.click()
+    page.get_by_text(label, exact=True).first.click()
+
+
+def fill(page, key_path: str, value: str) -> None:
+    """A field by its place in the file ("people.1.role.en"); the editor
+    draws a list item's fields, and theirs, as they scroll into view."""
+    parts = key_path.split(".")
+    for depth in range(min(3, len(parts)), len(parts) + 1):
+        page.locator(f'section[data-key-path="{".".join(parts[:depth])}"]').scroll_into_view_if_needed()
+    page.locator(f'section[data-key-path="{key_path}"] input').first.fill(value)
+
+
+# A members file in the form the editor writes (data/members.yml ships empty):
+# an uploaded logo's path from the site root.
+MEMBERS_IN_EDITOR_FORM = """members:
+  - name: Første AS
+    url: https://www.forste.example
+    logo: /assets/logos/forste.svg
+    kind: partner
+"""
+
+
 @needs_admin
 def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
+    """Adding a member to a members file in the editor's form: the diff is
+    the new entry's lines, nothing else."""
     project = shipped_copy(tmp_path)
+    (project / directory.MEMBERS_FILE).write_text(MEMBERS_IN_EDITOR_FORM, encoding="utf-8")
+    (project / "docs/assets/logos").mkdir(parents=True)
+    (project / "docs/assets/logos/forste.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><rect width="40" height="20"/></svg>\n',
+        encoding="utf-8")
     logo = tmp_path / "eksempel.png"
     Image.new("RGB", (400, 200), (200, 30, 30)).save(logo)
     with editor(browser, site_url, project) as (page, changes):
-        page.get_by_text("Mål, medlemmer og kontakter").first.click()
-        page.get_by_text("Medlemmer og samarbeidspartnere").first.click()
+        open_data_file(page, "Medlemmer og samarbeidspartnere")
         page.get_by_role("button", name=re.compile(r"Add\W*Medlemmer")).click()
-        page.get_by_role("textbox", name="Navn").fill("Eksempel AS")
-        page.get_by_role("textbox", name="Nettadresse").fill("https://www.eksempel.no")
-        field_logo = page.locator('section[data-key-path$="logo"]')
+        fill(page, "members.1.name", "Eksempel AS")
+        fill(page, "members.1.url", "https://www.eksempel.no")
+        field_logo = page.locator('section[data-key-path="members.1.logo"]')
         field_logo.scroll_into_view_if_needed()
         field_logo.locator("input[type=file]").first.set_input_files(logo)
         field_logo.get_by_text("eksempel.webp").wait_for()  # re-encoded like every raster upload
-        kind = page.locator('section[data-key-path$="kind"]')
+        kind = page.locator('section[data-key-path="members.1.kind"]')
         kind.scroll_into_view_if_needed()
         kind.get_by_role("radio", name="member").click()
         save(page)
         written = changes()
     with Image.open(project / "docs/assets/logos/eksempel.webp") as committed:
         assert (committed.format, committed.size) == ("WEBP", (400, 200))
-    # The editor writes the file anew: its comments are gone (README, "Content editor").
-    assert written["data/members.yml"].decode("utf-8") == (
-        "members:\n  - name: Eksempel AS\n    url: https://www.eksempel.no\n    logo: /assets/logos/eksempel.webp\n"
-        "    kind: member\n")
     assert sorted(written) == ["data/members.yml", "docs/assets/logos/eksempel.webp"]
+    assert only_changed_lines(MEMBERS_IN_EDITOR_FORM, written["data/members.yml"].decode("utf-8")) == [
+        "+  - name: Eksempel AS", "+    url: https://www.eksempel.no", "+    logo: /assets/logos/eksempel.webp",
+        "+    kind: member"]
     site = check_and_build(project, tmp_path / "site")
-    assert "Eksempel AS" in (site / "om-klyngen" / "index.html").read_text(encoding="utf-8")
+    about = (site / "om-klyngen" / "index.html").read_text(encoding="utf-8")
+    assert "Eksempel AS" in about and "Første AS" in about
+
+
+@needs_admin
+def test_the_first_value_in_a_shipped_directory_file_is_a_diff_of_its_lines_only(browser, site_url, tmp_path):
+    """The directory files ship empty, the form in which the editor's first
+    save adds only what staff wrote: the organisation's address is one added
+    line (no empty fields written beside it), a contact person their lines."""
+    project = shipped_copy(tmp_path)
+    shipped = {path: (project / path).read_text(encoding="utf-8")
+               for path in (directory.ORGANISATION_FILE, directory.PEOPLE_FILE)}
+    with editor(browser, site_url, project) as (page, changes):
+        open_data_file(page, "Klyngens opplysninger")
+        page.get_by_role("textbox", name="Postadresse").fill("Gate 1, 0150 Oslo")
+        save(page)
+        organisation = changes()
+    with editor(browser, site_url, project) as (page, changes):
+        open_data_file(page, "Kontaktpersoner")
+        page.get_by_role("button", name=re.compile(r"Add\W*Kontaktpersoner")).click()
+        fill(page, "people.0.name", "Kari Nordmann")
+        fill(page, f"people.0.role.{DEFAULT}", "Daglig leder")
+        fill(page, f"people.0.role.{OTHER}", "Managing director")
+        fill(page, "people.0.email", "kari@example.org")
+        fill(page, "people.0.phone", "+47 400 00 000")
+        save(page)
+        people = changes()
+    assert sorted(organisation) == [directory.ORGANISATION_FILE] and sorted(people) == [directory.PEOPLE_FILE]
+    assert only_changed_lines(shipped[directory.ORGANISATION_FILE],
+                              organisation[directory.ORGANISATION_FILE].decode("utf-8")) == ["+address: Gate 1, 0150 Oslo"]
+    assert only_changed_lines(shipped[directory.PEOPLE_FILE], people[directory.PEOPLE_FILE].decode("utf-8")) == [
+        "+people:", "+  - name: Kari Nordmann", "+    role:", f"+      {DEFAULT}: Daglig leder",
+        f"+      {OTHER}: Managing director", "+    email: kari@example.org", "+    phone: +47 400 00 000"]
+    site = check_and_build(project, tmp_path / "site")
+    assert "Gate 1, 0150 Oslo" in (site / "index.html").read_text(encoding="utf-8")
+    contact = (site / address("contact", DEFAULT) / "index.html").read_text(encoding="utf-8")
+    assert "Kari Nordmann" in contact and 'href="tel:+4740000000"' in contact
+
+
+# A people file in the form the editor writes: block style, text with a
+# colon in single quotes, a phone number starting with + as it is.
+PEOPLE_IN_EDITOR_FORM = f"""people:
+  - name: Kari Nordmann
+    role:
+      {DEFAULT}: Daglig leder
+      {OTHER}: Managing director
+    email: kari@example.org
+    phone: +47 400 00 000
+  - name: Ola Nordmann
+    role:
+      {DEFAULT}: 'Rådgiver: emballasje'
+      {OTHER}: Adviser
+    email: ola@example.org
+"""
+
+
+@needs_admin
+def test_a_one_value_person_change_is_a_one_line_diff_and_an_emptied_list_passes_the_check(browser, site_url,
+                                                                                           tmp_path):
+    project = shipped_copy(tmp_path)
+    (project / directory.PEOPLE_FILE).write_text(PEOPLE_IN_EDITOR_FORM, encoding="utf-8")
+    with editor(browser, site_url, project) as (page, changes):
+        open_data_file(page, "Kontaktpersoner")
+        fill(page, f"people.1.role.{OTHER}", "Packaging adviser")
+        save(page)
+        written = changes()
+    assert sorted(written) == [directory.PEOPLE_FILE]
+    assert only_changed_lines(PEOPLE_IN_EDITOR_FORM, written[directory.PEOPLE_FILE].decode("utf-8")) == [
+        f"-      {OTHER}: Adviser", f"+      {OTHER}: Packaging adviser"]
+    # Removing the last person: the editor writes "{}", which the check reads as an empty list.
+    (project / directory.PEOPLE_FILE).write_text(PEOPLE_IN_EDITOR_FORM.split("  - name: Ola")[0], encoding="utf-8")
+    with editor(browser, site_url, project) as (page, changes):
+        open_data_file(page, "Kontaktpersoner")
+        page.locator('section[data-key-path="people.0.name"] input').wait_for()
+        page.get_by_role("button", name="Remove", exact=True).click()
+        save(page)
+        written = changes()
+    assert written == {directory.PEOPLE_FILE: b"{}\n"}
+    check = run_check(project)
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 # A goals file in the form the editor writes (data/goals.yml is kept so):
@@ -631,10 +786,8 @@ def test_a_one_figure_goal_change_in_the_editor_is_a_one_line_diff(browser, site
         save(page)
         written = changes()
     assert sorted(written) == [goals.GOALS_FILE]
-    diff = [line for line in difflib.unified_diff(GOALS_IN_EDITOR_FORM.splitlines(),
-                                                  written[goals.GOALS_FILE].decode("utf-8").splitlines(), n=0, lineterm="")
-            if not line.startswith(("---", "+++", "@@"))]
-    assert diff == ["-      value: 55", "+      value: 60"]
+    assert only_changed_lines(GOALS_IN_EDITOR_FORM, written[goals.GOALS_FILE].decode("utf-8")) == [
+        "-      value: 55", "+      value: 60"]
     check_and_build(project, tmp_path / "site")
 
 

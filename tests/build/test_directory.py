@@ -84,3 +84,29 @@ def test_each_mistake_is_named_with_file_and_line(tmp_path, name, text, line, no
     [found] = problems[f"data/{name}"]
     assert found.line == line and norwegian in found.nb, found
     assert "None" not in found.nb + found.en, found
+
+
+
+# Empty as it ships (no text), as the editor writes it once the last entry or
+# value is removed ("{}"), or as staff may leave it.
+EMPTY_FORMS = [(name, text) for name in ("members.yml", "people.yml", "organisation.yml")
+               for text in ("", "{}\n", "# Ingen ennå.\n")] + [
+    ("members.yml", "members:\n"), ("members.yml", "members: []\n"), ("people.yml", "people: []\n"),
+    ("organisation.yml", "address: ''\norg_number: ''\nsocial: []\n")]
+
+
+@pytest.mark.parametrize(("name", "text"), EMPTY_FORMS)
+def test_an_empty_directory_file_is_accepted_in_every_form_the_editor_or_staff_leave(tmp_path, name, text):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / name).write_text(text, encoding="utf-8")
+    found, problems = directory.load(tmp_path, tmp_path / "docs", LANGUAGES.locales)
+    assert problems == {}
+    assert (found.members, found.people, found.organisation) == ((), (), directory.Organisation("", "", ()))
+
+
+def test_a_directory_file_without_its_list_says_which_line_it_needs(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "members.yml").write_text("- name: A\n  url: https://a.example\n", encoding="utf-8")
+    _, problems = directory.load(tmp_path, tmp_path / "docs", LANGUAGES.locales)
+    [found] = problems["data/members.yml"]
+    assert found.line == 1 and "må starte med linjen «members:»" in found.nb, found

@@ -22,9 +22,9 @@ from support.site import LANGUAGES
 
 SAMPLE = ROOT / "tests" / "sample"
 NEWS = places.NEWS
-# The directory's data files as they ship, before staff fill them in.
-EMPTY_DATA = {directory.MEMBERS_FILE: "members: []\n", directory.PEOPLE_FILE: "people: []\n",
-              directory.ORGANISATION_FILE: 'address: ""\norg_number: ""\nsocial: []\n'}
+# The directory's data files as they ship, before staff fill them in: empty,
+# so the editor's first save of each adds only what staff wrote.
+EMPTY_DATA = {directory.MEMBERS_FILE: "", directory.PEOPLE_FILE: "", directory.ORGANISATION_FILE: ""}
 # Posts readers must not see yet: slug -> title (tests/sample/docs/nyheter/).
 HELD_BACK = {"utkast": "Et utkast om plastløfter", "planlagt": "En sak som kommer om fem dager"}
 # A page whose text gets a HEIC picture, as staff would add one.
