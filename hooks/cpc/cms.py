@@ -170,7 +170,11 @@ def form_field(field: Field, locales: tuple, docs: str, bilingual: bool) -> dict
     if bilingual:
         result["i18n"] = field.editor.value
     if field.max_length:
+        # The CMS's own counter and message (English), and ours: a pattern
+        # counting characters as the check does (u: one per code point).
         result["maxlength"] = field.max_length
+        result["pattern"] = [f"/^[\\s\\S]{{0,{field.max_length}}}$/u",
+                             f"Høyst {field.max_length} tegn{field.why_max.nb}. Kort teksten ned."]
     if field.pattern:
         result["pattern"] = [f"^(?:{field.pattern})$", field.pattern_message.nb]
     elif field.type is Type.WEB_ADDRESS:

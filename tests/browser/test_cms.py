@@ -386,6 +386,42 @@ def test_editor_refuses_a_photo_without_alt_text_in_either_language(browser, sit
 
 
 @needs_admin
+def test_the_editor_refuses_what_the_check_refuses(browser, site_url, tmp_path):
+    """The declaration's limits and formats (kinds.py) reach the editor: a
+    too-long description is refused as it is saved (Sveltia 0.221 marks its
+    counter but shows no message on a post's fields), and a web address
+    without https:// is refused with our Norwegian words. Nothing is written."""
+    project = shipped_copy(tmp_path)
+    too_long = ("Styret har møttes og vedtatt en plan for neste år. " * 4).strip()
+    assert len(too_long) > kinds.DESCRIPTION_MAX
+    with editor(browser, site_url, project) as (page, changes):
+        page.get_by_role("button", name="Create New Entry").first.click()
+        page.get_by_role("textbox", name="Tittel").fill("Nytt fra styret")
+        page.get_by_role("textbox", name="Beskrivelse").fill(too_long)
+        page.locator("input[type=date]").first.fill("2026-11-20")
+        write_body(page, "Styret har møttes.")
+        page.get_by_role("button", name="Save").click()
+        page.get_by_text("One field has an error").wait_for()
+        counter = page.locator('section[data-key-path="description"] .count.invalid')
+        assert counter.inner_text() == str(len(too_long))
+        assert changes() == {}
+        page.get_by_role("textbox", name="Beskrivelse").fill("Styret har møttes.")
+        save(page)
+        assert [path for path in changes() if path.endswith(".md")] == [f"docs/{NEWS}/nytt-fra-styret.md"]
+    with editor(browser, site_url, project) as (page, changes):
+        open_data_file(page, "Medlemmer og samarbeidspartnere")
+        page.get_by_role("button", name=re.compile(r"Add\W*Medlemmer")).click()
+        fill(page, "members.0.name", "Eksempel AS")
+        fill(page, "members.0.url", "www.eksempel.no")
+        page.get_by_role("button", name="Save").click()
+        url = page.locator('section[data-key-path="members.0.url"]')
+        url.get_by_text("Skriv hele adressen, som begynner med https://, for eksempel https://www.eksempel.no.").wait_for()
+        assert changes() == {}
+        fill(page, "members.0.url", "https://www.eksempel.no")
+        expect(url.get_by_text("Skriv hele adressen")).to_have_count(0)
+
+
+@needs_admin
 def test_a_norwegian_only_post_saves_despite_the_language_tabs_error(browser, site_url, tmp_path):
     """Sveltia 0.221 throws "Cannot convert undefined or null to object" in
     its language tabs whenever it validates a draft without an English

@@ -252,7 +252,7 @@ MESSAGES = [
     "er skadet eller bare delvis lastet opp", "Den publiserte filen",
     # What pages may embed (hooks/cpc/rules.py)
     "Siden bygger inn innhold fra et annet nettsted (<", "Siden har et skript i et HTML-attributt",
-    "Lenken starter med «javascript:»", "Siden har HTML med «style=…»", "som er utgått HTML og ikke kan publiseres",
+    "Lenken starter med «javascript:»", "Siden har HTML med «style=…»", "Siden bruker <", "Siden har et <", "HTML-lenken til «", "som er utgått HTML og ikke kan publiseres",
     "-element, limt inn fra et annet nettsted", "blir ikke gjort om til sidens adresse", "har ingen tekst, så skjermlesere",
     "En kommentar (<!-- … -->) er ikke lukket der den skal", "En kommentar (<!-- …) er aldri lukket", "finnes ikke, så ingenting vises der",
     "må stå alene på sin egen linje", "kan ikke brukes i markøren", "Siden har to kontaktskjemaer",
