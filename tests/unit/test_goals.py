@@ -369,7 +369,7 @@ def test_goal_mistakes_are_told_in_norwegian(change, field, norwegian):
     assert caught.value.nb.startswith("Målet «materialgjenvinning»"), caught.value.nb
     assert f"measurements[1].{field}" in caught.value.nb and norwegian in caught.value.nb, caught.value.nb
     # English follows, for developers and a translator.
-    assert f"The goal 'materialgjenvinning'" in str(caught.value) and f"measurements[1].{field}" in str(caught.value)
+    assert "The goal 'materialgjenvinning'" in str(caught.value) and f"measurements[1].{field}" in str(caught.value)
 
 
 

@@ -142,7 +142,7 @@ def huge_jpeg(width: int, height: int) -> bytes:
 
 @pytest.mark.parametrize("size", [(16320, 12240), (12000, 10500)])
 def test_a_photo_too_large_to_open_is_a_message_not_a_traceback(tmp_path, size):
-    post = (f"---\ntitle: T\ndescription: D\ndate: 2026-01-05\nimage: stor.jpg\nimage_alt: Et bilde\n---\n\nTekst.\n")
+    post = ("---\ntitle: T\ndescription: D\ndate: 2026-01-05\nimage: stor.jpg\nimage_alt: Et bilde\n---\n\nTekst.\n")
     found = findings(tmp_path, files={f"{NEWS}/x.md": post, f"{NEWS}/stor.jpg": huge_jpeg(*size)})
     said = [nb for rel, _, nb in found if "er for stort" in nb]
     assert said and all("megapiksler" in nb for nb in said), found
