@@ -10,10 +10,10 @@ window.CMS.registerPreviewStyle("preview.css");
 // - A post's photo: the editor copies it into the English version, so each
 //   version with a photo gives its own alt text, as news.py wants.
 // - A picture inserted into the text: ![](…) has none.
+//   Which fields go together, and the words, come from the declaration of a
+//   post (hooks/cpc/kinds.py), written into the admin page by cms.py.
+const RULES = JSON.parse(document.getElementById("cpc-editor-rules").textContent);
 const IN_VERSION = { en: " i den engelske versjonen" };
-const PHOTO = (version) =>
-  `Bildet mangler alternativ tekst${version}. Skriv i «Alternativ tekst for bildet» hva bildet viser, ` +
-  "for dem som ikke ser det, og lagre på nytt.";
 const PICTURE_IN_TEXT = (version) =>
   `Et bilde i teksten mangler alternativ tekst${version}. Klikk på bildet, skriv i «Alt Text» hva det viser, ` +
   "og lagre på nytt.";
@@ -21,9 +21,12 @@ const NO_ALT_IN_TEXT = /!\[\s*\]\(/;
 
 const problem = (data, version) => {
   if (!data) return null;
-  const photo = data.get("image");
-  const alt = data.get("image_alt");
-  if (photo && !(typeof alt === "string" && alt.trim())) return PHOTO(version);
+  for (const rule of RULES.together) {
+    const value = data.get(rule.field);
+    if (data.get(rule.with) && !(typeof value === "string" && value.trim())) {
+      return rule.message.replace("{version}", version);
+    }
+  }
   const body = data.get("body");
   if (typeof body === "string" && NO_ALT_IN_TEXT.test(body)) return PICTURE_IN_TEXT(version);
   return null;

@@ -81,6 +81,7 @@ def editor_locale(locale: str) -> str:
 # Dates and times as news.py reads them (Day.js tokens).
 DATE_FORMAT, DATE_TIME_FORMAT = "YYYY-MM-DD", "YYYY-MM-DD HH:mm"
 POLICY_PLACEHOLDER = "cpc-csp-policy"
+RULES_PLACEHOLDER = "cpc-editor-rules-json"
 IMPORT_MAP_PLACEHOLDER = "cpc-import-map"
 # Build variable: the address of Sveltia's authenticator (README, "Content editor").
 AUTH_VARIABLE = "CMS_AUTH_URL"
@@ -200,6 +201,15 @@ def form_field(field: Field, locales: tuple, docs: str, bilingual: bool) -> dict
 
 def form_fields(kind: Kind, locales: tuple, docs: str, bilingual: bool) -> list[dict]:
     return [form_field(field, locales, docs, bilingual) for field in kind.fields]
+
+
+def editor_rules() -> dict:
+    """What the CMS cannot declare, for admin/cpc-admin.js's check before
+    each save: a post's fields required together with another (alt text
+    with a picture), with the declaration's words."""
+    return {"together": [{"field": f.name, "with": f.required_with,
+                          "message": f"{f.missing_with.nb}{{version}}. Fyll ut «{f.label.nb}» og lagre på nytt. {f.hint.nb}"}
+                         for f in kinds.POST.fields if f.required_with]}
 
 
 def _body(hint: str) -> dict:
@@ -380,8 +390,10 @@ def write(config, languages, root: Path, site_dir: Path, pages: dict) -> None:
     imports = import_map(script, source)
     shutil.copyfile(source / IMMUTABLE / IMMUTABLE_FILE, target / Path(IMMUTABLE_FILE).name)
     page = (source / PAGE_TEMPLATE).read_text(encoding="utf-8")
-    if page.count(POLICY_PLACEHOLDER) != 1 or page.count(IMPORT_MAP_PLACEHOLDER) != 1:
-        raise PluginError(f"hooks/cpc/cms.py: admin/{PAGE_TEMPLATE} must hold the policy and import map placeholders once.")
+    if any(page.count(p) != 1 for p in (POLICY_PLACEHOLDER, IMPORT_MAP_PLACEHOLDER, RULES_PLACEHOLDER)):
+        raise PluginError(f"hooks/cpc/cms.py: admin/{PAGE_TEMPLATE} must hold the policy, import map and rules "
+                          "placeholders once.")
+    page = page.replace(RULES_PLACEHOLDER, json.dumps(editor_rules(), ensure_ascii=False).replace("</", "<\\/"))
     page = page.replace(POLICY_PLACEHOLDER, policy((script_hash(imports),), auth_origin(auth_url)))
     page = page.replace(IMPORT_MAP_PLACEHOLDER, imports)
     (target / PAGE_TEMPLATE).write_text(page, encoding="utf-8")

@@ -69,6 +69,7 @@ class Field:
     hint: Words = NOTHING
     required: bool = False
     required_with: str = ""  # required whenever this other field of the entry has a value
+    missing_with: Words = NOTHING  # what is missing then, said plainly (the check and the editor)
     max_length: int = 0
     why_max: Words = NOTHING  # why the limit, said after it
     pattern: str = ""  # the whole value must match (TEXT)
@@ -170,6 +171,9 @@ def missing(field: Field, mapping, kind: Kind, subject: Words, path: str, needed
         line = line_of(mapping, field.name)
     name = f"{path}{field.name}"
     where = Words(f"under «{path[:-1]}:»", f"under \"{path[:-1]}:\"") if path else kind.where
+    if needed_with and field.missing_with.nb:
+        return Problem(line, f"{field.missing_with.nb} ({name}). Legg til linjen «{field.name}: {field.example}» {where.nb}.",
+                       f"{field.missing_with.en} ({name}). Add the line \"{field.name}: {field.example}\" {where.en}.")
     if needed_with:
         other = kind.field(field.required_with)
         return Problem(line, f"{subject.nb} har {other.label.nb.lower()} ({path}{other.name}), men mangler "

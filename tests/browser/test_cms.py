@@ -343,7 +343,7 @@ def add_photo(page, photo: Path) -> None:
     image.get_by_text(photo.stem + ".webp").wait_for()  # re-encoded in the browser
 
 
-def refused_for_alt_text(page, message: str = "Bildet mangler alternativ tekst. Skriv") -> None:
+def refused_for_alt_text(page, message: str = "Bildet mangler alternativ tekst. Fyll ut") -> None:
     """Save is refused with our message (admin/cpc-admin.js); the dialog is closed."""
     page.get_by_role("button", name="Save").click()
     page.get_by_text(message).wait_for()
@@ -368,7 +368,7 @@ def test_editor_refuses_a_photo_without_alt_text_in_either_language(browser, sit
         page.get_by_role("textbox", name="Tittel").fill("Board meeting")
         page.get_by_role("textbox", name="Beskrivelse").fill("The board has met.")
         write_body(page, "The board has met.")
-        refused_for_alt_text(page, "Bildet mangler alternativ tekst. Skriv")
+        refused_for_alt_text(page, "Bildet mangler alternativ tekst. Fyll ut «Alternativ tekst for bildet»")
         page.get_by_role("radio", name=re.compile("Norwegian")).first.click()
         page.get_by_role("textbox", name="Alternativ tekst for bildet").fill("Styret rundt bordet")
         refused_for_alt_text(page, "Bildet mangler alternativ tekst i den engelske versjonen.")

@@ -57,9 +57,12 @@ def test_the_editors_fields_are_the_declaration():
                 assert [f["name"] for f in shown["fields"]] == list(field.entries.names)
     description = cms.form_field(kinds.POST.field("description"), tuple(LOCALES), "docs", True)
     assert description["maxlength"] == kinds.DESCRIPTION_MAX
-    # Alt text is required only with a picture: the editor's preSave hook asks for it (admin/cpc-admin.js).
+    # Alt text is required only with a picture: the declaration tells the
+    # editor's check before each save (admin/cpc-admin.js) which fields go together.
     assert cms.form_field(kinds.POST.field("image_alt"), tuple(LOCALES), "docs", True)["required"] is False
-    assert "image_alt" in (ROOT / "admin" / "cpc-admin.js").read_text(encoding="utf-8")
+    together = cms.editor_rules()["together"]
+    assert [(rule["field"], rule["with"]) for rule in together] == [("image_alt", "image")]
+    assert together[0]["message"].startswith("Bildet mangler alternativ tekst{version}. Fyll ut «Alternativ tekst for bildet»")
 
 
 @pytest.mark.parametrize("field, good, bad", [

@@ -22,7 +22,7 @@ from support.site import (DEFAULT, NEWS)
 BAD_POSTS = [
     ("date: 2027-03-04", "date: 2027-13-45", "is not a real date", "date"),
     ("title: Nytt fra klyngen", "", "has no title", None),
-    ("date: 2027-03-04\n", "date: 2027-03-04\nimage: bilde.png\n", "but no alt text for the picture (image_alt)", "image"),
+    ("date: 2027-03-04\n", "date: 2027-03-04\nimage: bilde.png\n", "The picture has no alt text (image_alt)", "image"),
     ("  location: Pakkhuset, Oslo\n", "", "has no place (event.location)", "event"),
     ("  end: 2027-03-04 15:30", "  end: 2027-03-04 09:00", "ends before it starts", "end"),
     ("  signup_until: 2027-02-25", "  signup_until: 2027-03-05", "after the event starts", "signup_until"),
