@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 class DataError(PluginError):
     """A problem in a data file; the message starts with file:line."""
 
-    duplicate = False  # a key written twice: its message says so plainly
+    plain = False  # the message says plainly what is wrong (a key twice, a tab): shown as it is
 
     def __init__(self, label: str, line: int | None, message: str, nb: str | None = None):
         # `message` is English; `nb` the same for staff, in Norwegian, where the caller has one.
@@ -110,8 +110,28 @@ for _tag, _pattern, _firsts in (
     _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_firsts))
 
 
+def _invisible(text: str, label: str, first_line: int) -> None:
+    """Tabs and non-breaking spaces where YAML reads structure (before a
+    value): the parser would misreport them, or read the line wrongly."""
+    for number, line in enumerate(text.splitlines(), start=first_line):
+        head = line.split(":", 1)[0] + (":" + line.split(":", 1)[1][:1] if ":" in line else "")
+        found = None
+        if "\t" in line[:len(line) - len(line.lstrip())]:
+            found = DataError(label, number, "The line is indented with a tab. Indent with spaces, two per level.",
+                              nb="Linjen er rykket inn med tabulator (tab). Rykk inn med mellomrom, to per nivå.")
+        elif "\u00a0" in head:
+            found = DataError(label, number, "The line has a non-breaking space (often pasted from Word or a web page) "
+                                           "before or right after the field name. Delete it and type an ordinary space.",
+                            nb="Linjen har et hardt mellomrom (ofte limt inn fra Word eller en nettside) foran, i eller "
+                               "rett etter feltnavnet. Slett det, og skriv et vanlig mellomrom.")
+        if found:
+            found.plain = True
+            raise found
+
+
 def parse(text: str, label: str, first_line: int = 1):
     """Parse YAML text; errors name `label` and the line (offset by first_line - 1)."""
+    _invisible(text, label, first_line)
     try:
         return _shift(yaml.load(text, Loader=_Loader), first_line - 1)
     except DuplicateKey as twice:
@@ -120,7 +140,7 @@ def parse(text: str, label: str, first_line: int = 1):
                                         "would count. Delete one of them, or merge them.",
                           nb=f"«{twice.key}:» står to ganger (linje {first} og {again}), og bare den siste ville gjeldt, "
                              "uten at du ser det. Slett den ene, eller slå dem sammen.")
-        error.duplicate = True
+        error.plain = True
         raise error from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)

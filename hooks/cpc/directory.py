@@ -97,7 +97,7 @@ def load(root: Path, docs_dir: Path, locales) -> tuple[Directory, dict[str, list
             problems[label] = [Problem(error.line, error.nb, error.en)]
             return empty, label
         except datafile.DataError as error:
-            problems[label] = [Problem(error.line or 1, error.nb, error.en) if error.duplicate else
+            problems[label] = [Problem(error.line or 1, error.nb, error.en) if error.plain else
                                Problem(error.line or 1, "Filen kan ikke leses. Sjekk innrykket (mellomrom, ikke tabulator), "
                                                         "og sett tekst med kolon i anførselstegn.", str(error))]
             return empty, label

@@ -48,15 +48,17 @@ def lint(text: str) -> list[Problem]:
         indent = line[:len(line) - len(line.lstrip(" \t" + NBSP))]
         key = line.split(":", 1)[0]
         if "\t" in line:
-            problems.append(Problem(number, "Linjen har et tabulatortegn (tab). I toppfeltet rykker du inn med mellomrom: "
-                                            "erstatt tabulatoren med to mellomrom.",
-                                    "The line has a tab character. Indent the front matter with spaces: replace the tab "
-                                    "with two spaces."))
-        elif NBSP in indent or NBSP in key:
-            problems.append(Problem(number, "Linjen har et hardt mellomrom (ofte limt inn fra Word eller en nettside) foran "
-                                            "eller i feltnavnet. Slett mellomrommene der, og skriv vanlige mellomrom.",
-                                    "The line has a non-breaking space (often pasted from Word or a web page) before or "
-                                    "in the field name. Delete those spaces and type ordinary ones."))
+            problems.append(Problem(number, "Linjen har et tabulatortegn (tab). Slett tabulatoren. Felt øverst i toppfeltet "
+                                            "står helt til venstre; bare linjer under et annet felt (som start: under "
+                                            "event:) rykkes inn, med to mellomrom.",
+                                    "The line has a tab character. Delete the tab. Fields at the top of the front matter "
+                                    "start at the left edge; only lines under another field (such as start: under "
+                                    "event:) are indented, with two spaces."))
+        elif NBSP in indent or NBSP in key or (":" in line and NBSP in line.split(":", 1)[1][:2]):
+            problems.append(Problem(number, "Linjen har et hardt mellomrom (ofte limt inn fra Word eller en nettside) foran, "
+                                            "i eller rett etter feltnavnet. Slett mellomrommene der, og skriv vanlige mellomrom.",
+                                    "The line has a non-breaking space (often pasted from Word or a web page) before, "
+                                    "in or right after the field name. Delete those spaces and type ordinary ones."))
         else:
             plain = PLAIN_VALUE.match(line)
             if plain and " #" in plain.group(3):
@@ -79,10 +81,11 @@ def parse(text: str, label: str):
 
 def yaml_problem(error: datafile.DataError) -> Problem:
     """A YAML error as a plain sentence first, the parser's words after it."""
-    if error.duplicate:
+    if error.plain:
         return Problem(error.line, error.nb, error.en)
     detail = str(error).split("not valid YAML (", 1)[-1].split(")", 1)[0]
     return Problem(error.line or 2, "Toppfeltet (front matter) kan ikke leses. Sjekk at hver linje har formen «felt: verdi», "
-                                    "og sett teksten i anførselstegn hvis den inneholder kolon (:).",
+                                    "og sett teksten i vanlige anførselstegn hvis den inneholder kolon (:), for eksempel "
+                                    "title: \"Fokus: sirkulær økonomi\". Bruk tegnet \" fra tastaturet, ikke « » eller “ ”.",
                    "The front matter cannot be read. Check that each line reads \"field: value\", and put the text in "
                    f"quotes if it contains a colon (:). (YAML: {detail})")

@@ -117,6 +117,14 @@ def refusal(rel: str) -> Problem:
             f"\"{name}\" is an Office document ({kind}). Such files can carry their author, comments and earlier "
             "versions, and many readers cannot open them. Save the document as PDF (File > Save as > PDF), upload "
             "the PDF, and delete this file.")
+    if name.lower().endswith((".md.txt", ".markdown.txt")):
+        fixed = name[:name.lower().rindex(".txt")].removesuffix(".markdown") .removesuffix(".MARKDOWN")
+        fixed = fixed if fixed.lower().endswith(".md") else fixed + ".md"
+        return Problem(
+            1, f"«{name}» er en side som er lagret som tekstfil (Notisblokk legger til .txt). Gi filen navnet "
+               f"«{fixed}»: velg «Alle filer» i stedet for «Tekstdokumenter» når du lagrer.",
+            f"\"{name}\" is a page saved as a text file (Notepad adds .txt). Rename the file to \"{fixed}\": choose "
+            "\"All files\" instead of \"Text documents\" when you save.")
     if ending in OTHER_IMAGE_SUFFIXES:
         return Problem(
             1, f"«{name}» er et {kind}-bilde, og det formatet kan ikke brukes på nettsidene. Lagre bildet som JPEG "

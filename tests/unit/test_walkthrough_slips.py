@@ -158,3 +158,23 @@ def test_a_108_megapixel_photo_opens_without_a_warning(recwarn):
 def test_counts_are_said_in_the_singular_when_one():
     assert rules.summary(1, 1, 1).startswith("1 feil og 1 advarsel på 1 side.")
     assert "1 error and 1 warning in 1 page." in rules.summary(1, 1, 1)
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("members:\n  - name: A\n\u00a0   kind: member\n", 3, "hardt mellomrom"),
+    ("members:\n\t- name: A\n", 2, "rykket inn med tabulator"),
+])
+def test_invisible_characters_in_a_data_file_are_named(tmp_path, text, line, words):
+    found = findings(tmp_path, data={"members.yml": text})
+    assert any(rel == "data/members.yml" and at == line and words in nb for rel, at, nb in found), found
+
+
+def test_a_non_breaking_space_after_the_colon_is_named(tmp_path):
+    post = "---\ntitle: T\ndescription: D\ndate: 2026-01-05\nimage_credit:\u00a0Kari\n---\n\nTekst.\n"
+    problems = news.check_post(post, f"docs/{NEWS}/x.md", "nb")[1]
+    assert [(p.line, "hardt mellomrom" in p.nb) for p in problems] == [(5, True)]
+
+
+def test_a_page_saved_by_notepad_as_text_is_told_its_name(tmp_path):
+    found = findings(tmp_path, files={"julemote.md.txt": "Tekst."})
+    assert any("Gi filen navnet «julemote.md»" in nb for _, _, nb in found), found
