@@ -257,9 +257,25 @@ class Checker:
         return self.languages.source_name(stem, locale)
 
     def check_translations(self) -> None:
-        for missing in missing_translations(self.docs, self.languages):
+        missing_all = missing_translations(self.docs, self.languages)
+        by_folder: dict[str, list] = {}
+        for missing in missing_all:
+            by_folder.setdefault(missing.have.rpartition("/")[0], []).append(missing)
+        for missing in missing_all:
             have, locale = self.pages[missing.have], missing.locale
             want = self.shown(missing.want)
+            # A translation named in its own language (projects.en.md beside
+            # prosjekter.md): one message, at the translation, to rename it.
+            pair = by_folder[missing.have.rpartition("/")[0]]
+            if len(pair) == 2 and {m.locale == self.default for m in pair} == {True, False}:
+                if locale == self.default:
+                    rename = self.shown(next(m for m in pair if m is not missing).want)
+                    self.error(have, 1,
+                               f"Den engelske versjonen må ha samme filnavn som den norske, med .en foran .md: gi filen "
+                               f"navnet {rename}. Adressen blir den samme på begge språk.",
+                               f"The English version must have the same file name as the Norwegian one, with .en before "
+                               f".md: rename the file to {rename}. The address is the same in both languages.")
+                continue
             self.error(
                 have, 1,
                 f"Siden mangler {self.languages.language_name(locale, bilingual.NORWEGIAN)} versjon. Lag {want} med samme innhold på "

@@ -258,7 +258,7 @@ MESSAGES = [
     "må stå alene på sin egen linje", "kan ikke brukes i markøren", "Siden har to kontaktskjemaer",
     "ville erstattet nyhetsoversikten", "står to ganger (linje", "står i anførselstegn, og blir da tekst",
     "har mellomrom eller tegn som ikke kan stå i en nettadresse", "er for stort",
-    "Linjen er rykket inn med tabulator (tab).", "er en side som er lagret som tekstfil", "ligger på et annet nettsted. Sidene henter ingenting",
+    "Linjen er rykket inn med tabulator (tab).", "Den engelske versjonen må ha samme filnavn som den norske", "er en side som er lagret som tekstfil", "ligger på et annet nettsted. Sidene henter ingenting",
     "Et bilde er limt inn som tekst (data:…) i siden",
     # Slips (hooks/cpc/datafile.py, news.py, media_types.py)
     "Filen er ikke lagret som UTF-8", "Innlegget heter «…», som er adressen til nyhetsarkivet for året",

@@ -178,3 +178,12 @@ def test_a_non_breaking_space_after_the_colon_is_named(tmp_path):
 def test_a_page_saved_by_notepad_as_text_is_told_its_name(tmp_path):
     found = findings(tmp_path, files={"julemote.md.txt": "Tekst."})
     assert any("Gi filen navnet «julemote.md»" in nb for _, _, nb in found), found
+
+
+def test_a_translation_named_in_its_own_language_is_told_to_take_the_norwegian_name(tmp_path):
+    page = "---\ntitle: Prosjekter\ndescription: Prosjektene.\n---\n\n# Prosjekter\n\nTekst.\n"
+    found = findings(tmp_path, files={"prosjekter.md": page, "projects.en.md": PAGE_EN})
+    about = [(rel, nb) for rel, _, nb in found if "prosjekt" in rel or "project" in rel]
+    assert about == [("docs/projects.en.md", "Den engelske versjonen må ha samme filnavn som den norske, med .en foran "
+                                             ".md: gi filen navnet docs/prosjekter.en.md. Adressen blir den samme på "
+                                             "begge språk.")], found
