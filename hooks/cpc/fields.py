@@ -17,7 +17,6 @@ import enum
 import re
 from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 from cpc import datafile, media_types
@@ -114,7 +113,6 @@ class Context:
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
-Rule = Callable[[dict, "datafile.Located", Context], list]
 
 
 def empty(value) -> bool:
@@ -146,7 +144,7 @@ def check(kind: Kind, mapping, context: Context, subject: Words | None = None, p
     subject = subject or kind.subject
     if mapping is None:
         mapping = datafile.Located()
-    problems = [problem(p.line, subject, path, p.nb, p.en) for p in unknown(mapping, kind.names, path)]
+    problems = [problem(p.line, subject, p.nb, p.en) for p in unknown(mapping, kind.names, path)]
     values = {}
     for field in kind.fields:
         value = mapping.get(field.name)
@@ -186,16 +184,11 @@ def missing(field: Field, mapping, kind: Kind, subject: Words, path: str, needed
                    f"\"{field.name}: {field.example}\" {where.en}.")
 
 
-def said(subject: Words, path: str, nb: str, en: str) -> Words:
+def problem(line: int, subject: Words, nb: str, en: str) -> Problem:
     """A wrong value's message: an entry of a list names itself first."""
     if isinstance(subject, Named):
-        return Words(f"{subject.nb}: {nb}", f"{subject.en}: {en}")
-    return Words(nb, en)
-
-
-def problem(line: int, subject: Words, path: str, nb: str, en: str) -> Problem:
-    words = said(subject, path, nb, en)
-    return Problem(line, words.nb, words.en)
+        return Problem(line, f"{subject.nb}: {nb}", f"{subject.en}: {en}")
+    return Problem(line, nb, en)
 
 
 # --- One check per type: (field, value, line, context, subject, path) -> (value, problems) ---
@@ -206,18 +199,18 @@ def _text(field, value, line, context, subject, path):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)  # a title such as 2030 is text too
         else:
-            return None, [problem(line, subject, path,
+            return None, [problem(line, subject,
                                   f"«{name}» skal være tekst på én linje. Sett teksten i anførselstegn: {name}: \"…\".",
                                   f"\"{name}\" must be text on one line. Put the text in quotes: {name}: \"...\".")]
     value = " ".join(value.split()) if field.type is Type.TEXT else value.strip()
     if field.max_length and len(value) > field.max_length:
-        return None, [problem(line, subject, path,
+        return None, [problem(line, subject,
                               f"{field.label.nb} ({name}) er {len(value)} tegn lang{field.why_max.nb}. Kort den ned til "
                               f"høyst {field.max_length} tegn.",
                               f"The {field.label.en.lower()} ({name}) is {len(value)} characters long{field.why_max.en}. "
                               f"Shorten it to {field.max_length} characters or fewer.")]
     if field.pattern and not re.fullmatch(field.pattern, value):
-        return None, [problem(line, subject, path, f"«{name}: {value}»: {field.pattern_message.nb}",
+        return None, [problem(line, subject, f"«{name}: {value}»: {field.pattern_message.nb}",
                               f"\"{name}: {value}\": {field.pattern_message.en}")]
     return value, []
 
@@ -236,7 +229,7 @@ def _date(field, value, line, context, subject, path):
     if day:
         return day, []
     name = f"{path}{field.name}"
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"«{name}: {value}» er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2027-03-04.",
                           f"\"{name}: {value}\" is not a real date. Write it as YYYY-MM-DD, for example 2027-03-04.")]
 
@@ -250,7 +243,7 @@ def _date_time(field, value, line, context, subject, path):
         except ValueError:
             pass
     name = f"{path}{field.name}"
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"«{name}: {value}» er ikke et gyldig tidspunkt. Skriv ÅÅÅÅ-MM-DD TT:MM i norsk tid, for "
                           "eksempel 2027-03-04 10:00.",
                           f"\"{name}: {value}\" is not a real date and time. Write YYYY-MM-DD HH:MM in Norwegian time, "
@@ -261,7 +254,7 @@ def _yes_no(field, value, line, context, subject, path):
     if isinstance(value, bool):
         return value, []
     name = f"{path}{field.name}"
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"«{name}: {value}» kan bare være true (ja) eller false (nei). Skriv «{name}: true», eller ta "
                           "bort linjen.",
                           f"\"{name}: {value}\" can only be true or false. Write \"{name}: true\", or remove the line.")]
@@ -285,7 +278,7 @@ def _file(field, value, line, context, subject, path):
     folder = field.folder or context.folder
     if field.suffixes and not rel.lower().endswith(field.suffixes):
         kinds = ", ".join(s.lstrip(".").upper() for s in field.suffixes[:5]) + (" …" if len(field.suffixes) > 5 else "")
-        return None, [problem(line, subject, path, f"«{name}: {value}»: filen må være en av typene {kinds}.",
+        return None, [problem(line, subject, f"«{name}: {value}»: filen må være en av typene {kinds}.",
                               f"\"{name}: {value}\": the file must be one of {kinds}.")]
     # A photo's existence is the image step's check (image_inspect.py), which
     # also finds a name whose case differs.
@@ -299,7 +292,7 @@ def _file(field, value, line, context, subject, path):
                   else "and write its file name")
         if rel.startswith("docs/"):
             how_en = f"and write the path without \"docs/\" in front: {name}: {rel.removeprefix('docs/')}"
-        return None, [problem(line, subject, path,
+        return None, [problem(line, subject,
                               f"Filen «{value}» ({name}) finnes ikke {where_nb}. Last den opp der, {how_nb}. Store og "
                               "små bokstaver teller.",
                               f"The file \"{value}\" ({name}) is not in docs/{folder + '/' if folder else ''}. Upload it "
@@ -311,14 +304,14 @@ def _web_address(field, value, line, context, subject, path):
     parts = urlsplit(value.strip()) if isinstance(value, str) else None
     name = f"{path}{field.name}"
     if parts and re.search(r"[\s<>\"]", value.strip()):
-        return None, [problem(line, subject, path,
+        return None, [problem(line, subject,
                               f"«{name}: {value}» har mellomrom eller tegn som ikke kan stå i en nettadresse. Kopier "
                               "adressen fra nettleserens adressefelt, så blir mellomrom til %20.",
                               f"\"{name}: {value}\" has spaces or characters that cannot be in a web address. Copy the "
                               "address from the browser's address bar, which turns spaces into %20.")]
     if parts and parts.scheme in field.schemes and parts.netloc:
         return value.strip(), []
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"«{name}: {value}» er ikke en hel nettadresse. Skriv hele adressen, som begynner med "
                           f"https://, for eksempel {field.example}.",
                           f"\"{name}: {value}\" is not a full web address. Write the whole address, starting with "
@@ -329,7 +322,7 @@ def _email(field, value, line, context, subject, path):
     if isinstance(value, str) and EMAIL.match(value.strip()):
         return value.strip(), []
     name = f"{path}{field.name}"
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"«{name}: {value}» ser ikke ut som en e-postadresse. Skriv den som navn@firma.no.",
                           f"\"{name}: {value}\" does not look like an email address. Write it as name@company.no.")]
 
@@ -338,7 +331,7 @@ def _phone(field, value, line, context, subject, path):
     if isinstance(value, str):
         return " ".join(value.split()), []
     name = f"{path}{field.name}"
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"Telefonnummeret («{name}») må stå i anførselstegn, ellers kan tegn som + og 0 forsvinne: "
                           f"{name}: \"{value}\".",
                           f"The phone number (\"{name}\") must be in quotes, or characters such as + and 0 may be lost: "
@@ -349,7 +342,7 @@ def _choice(field, value, line, context, subject, path):
     if value in field.choices:
         return value, []
     name = f"{path}{field.name}"
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"«{name}: {value}» kan ikke brukes. Velg én av: {', '.join(map(str, field.choices))}.",
                           f"\"{name}: {value}\" cannot be used. Choose one of: {', '.join(map(str, field.choices))}.")]
 
@@ -358,7 +351,7 @@ def _choices(field, value, line, context, subject, path):
     if isinstance(value, list) and all(item in field.choices for item in value):
         return tuple(value), []
     name = f"{path}{field.name}"
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"«{name}:» skal være en liste, for eksempel «{name}: {field.example}». Tillatt: "
                           f"{', '.join(field.choices)}. Ta bort linjen om du er usikker.",
                           f"\"{name}:\" must be a list, for example \"{name}: {field.example}\". Allowed: "
@@ -369,7 +362,7 @@ def _translated(field, value, line, context, subject, path):
     name = f"{path}{field.name}"
     if not isinstance(value, dict):
         shape = ", ".join(f"{locale}: …" for locale in context.locales)
-        return None, [problem(line, subject, path,
+        return None, [problem(line, subject,
                               f"«{name}» trenger én tekst per språk, på hver sin linje under «{name}:»: {shape}.",
                               f"\"{name}\" needs one text per language, each on its own line under \"{name}:\": "
                               f"{shape.replace('…', '...')}.")]
@@ -379,7 +372,7 @@ def _translated(field, value, line, context, subject, path):
         text = value.get(locale)
         if empty(text) or not isinstance(text, str):
             language = context.language_names.get(locale, Words(locale, locale))
-            problems.append(problem(line_of(value, locale), subject, path,
+            problems.append(problem(line_of(value, locale), subject,
                                     f"«{name}» mangler teksten på {language.nb}. Legg til «{locale}: …» under «{name}:».",
                                     f"\"{name}\" has no text in {language.en}. Add \"{locale}: ...\" under \"{name}:\"."))
             continue
@@ -401,10 +394,10 @@ def _percent(field, value, line, context, subject, path):
             nb = f"«{text}» har desimalkomma. Skriv tallet med desimalpunktum: {fixed}."
         else:
             nb = f"«{text}» er ikke et tall. Skriv et tall fra 0 til 100, med desimalpunktum, for eksempel 27.5."
-        return None, [problem(line, subject, path, f"«{name}»: {nb}",
+        return None, [problem(line, subject, f"«{name}»: {nb}",
                               f"\"{name}\": expected a number (use '.' for decimals, no '%'), got {value!r}.")]
     if not 0 <= value <= 100:
-        return None, [problem(line, subject, path, f"«{name}»: {value} er utenfor 0–100. Verdien er en prosent, fra 0 "
+        return None, [problem(line, subject, f"«{name}»: {value} er utenfor 0–100. Verdien er en prosent, fra 0 "
                                                    "til 100.",
                               f"\"{name}\": {value} is outside 0–100 (a percentage).")]
     return value, []
@@ -414,7 +407,7 @@ def _year(field, value, line, context, subject, path):
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
         return value, []
     name = f"{path}{field.name}"
-    return None, [problem(line, subject, path,
+    return None, [problem(line, subject,
                           f"«{name}: {value}» er ikke et årstall. Skriv året med fire sifre, for eksempel 2024.",
                           f"\"{name}: {value}\" is not a year. Write the year with four digits, for example 2024.")]
 
@@ -423,7 +416,7 @@ def _group(field, value, line, context, subject, path):
     name = f"{path}{field.name}"
     if not isinstance(value, dict):
         needed = ", ".join(f.name for f in field.entries.fields if f.required)
-        return None, [problem(line, subject, path,
+        return None, [problem(line, subject,
                               f"«{name}:» må ha linjene {needed} under seg, rykket inn.",
                               f"\"{name}:\" needs the lines {needed} below it, indented.")]
     # A line missing from the group is missing below its own line (event:).
@@ -459,7 +452,7 @@ def entries(kind: Kind, value, line: int, context: Context, name: str, naming=No
         mark = values.get(key) if key else None
         mark = mark.casefold() if isinstance(mark, str) else mark
         if mark is not None and mark in seen:
-            problems.append(problem(line_of(entry, key), own, path,
+            problems.append(problem(line_of(entry, key), own,
                                     f"«{path}{key}: {entry[key]}» står to ganger i listen (også på linje {seen[mark]}). "
                                     "Hver oppføring trenger sin egen; slett eller rett den ene.",
                                     f"\"{path}{key}: {entry[key]}\" is listed twice (also on line {seen[mark]}). "

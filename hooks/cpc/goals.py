@@ -91,7 +91,7 @@ def check_goals(data, label: str, locales, this_year: int) -> tuple[list[Goal], 
 
 def _goal(values: dict, entry, subject, this_year: int) -> tuple[Goal | None, list[Problem]]:
     def fail(key: str, nb: str, en: str, where=entry) -> tuple[None, list[Problem]]:
-        return None, [fields.problem(fields.line_of(where, key.split(".")[-1].split("[")[0]), subject, "", nb, en)]
+        return None, [fields.problem(fields.line_of(where, key.split(".")[-1].split("[")[0]), subject, nb, en)]
 
     goal_id, kind = values["id"], values["kind"]
     numbers = [name for name in QUANTITATIVE_FIELDS if name in values]
@@ -149,7 +149,7 @@ def _texts(values: dict, entry, subject, allowed: set[str]) -> list[Problem]:
         for locale, text in values[name].items():
             where = entry[name]
             if re.search(r"\d", text):
-                problems.append(fields.problem(fields.line_of(where, locale), subject, "",
+                problems.append(fields.problem(fields.line_of(where, locale), subject,
                     f"«{name}.{locale}» inneholder et tall. Skriv {{target}}, {{baseline}} og lignende i stedet, så hvert "
                     "tall står ett sted: i baseline, target eller measurements.",
                     f"\"{name}.{locale}\" contains a digit; write {{target}}, {{baseline}} and the like instead, so each "
@@ -158,7 +158,7 @@ def _texts(values: dict, entry, subject, allowed: set[str]) -> list[Problem]:
             unknown = set(PLACEHOLDER.findall(text)) - allowed
             if unknown:
                 names = ", ".join("{" + p + "}" for p in sorted(allowed)) or "vanlig tekst"
-                problems.append(fields.problem(fields.line_of(where, locale), subject, "",
+                problems.append(fields.problem(fields.line_of(where, locale), subject,
                     f"«{name}.{locale}»: ukjent plassholder {{{sorted(unknown)[0]}}}; bruk bare {names}.",
                     f"\"{name}.{locale}\": unknown placeholder {{{sorted(unknown)[0]}}}; use only "
                     f"{names.replace('vanlig tekst', 'plain text')}."))
