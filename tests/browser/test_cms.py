@@ -34,6 +34,11 @@ from support.sample import clear_content
 from support.site import DEFAULT, LOCALES, NEWS, OTHER, address, in_languages, news_address, slug, source_name
 
 
+# How long the browser may take to re-encode an upload, in ms: a phone photo
+# takes seconds alone, and far longer while the other test process is busy.
+ENCODING_TIMEOUT = 120_000
+
+
 def shipped_copy(tmp_path):
     """A project copy as the site ships (no posts, empty directory files), so
     what the editor writes is all a test sees, whatever staff have published."""
@@ -306,8 +311,8 @@ def test_editor_commits_a_phone_photo_clean_beside_a_norwegian_only_post(browser
         image = page.locator('section[data-key-path="image"]')
         image.scroll_into_view_if_needed()
         image.locator("input[type=file]").first.set_input_files(photo)
-        # Re-encoded in the browser, under its new name.
-        image.get_by_text("medlemsmote.webp").wait_for()
+        # Re-encoded in the browser, under its new name (a phone photo: slow on a busy 2-core machine).
+        image.get_by_text("medlemsmote.webp").wait_for(timeout=ENCODING_TIMEOUT)
         page.get_by_role("textbox", name="Alternativ tekst for bildet").fill("Medlemmer rundt et bord")
         write_body(page, "Klyngen har fått et nytt medlem.")
         save(page)
@@ -340,7 +345,7 @@ def add_photo(page, photo: Path) -> None:
     image = page.locator('section[data-key-path="image"]')
     image.scroll_into_view_if_needed()
     image.locator("input[type=file]").first.set_input_files(photo)
-    image.get_by_text(photo.stem + ".webp").wait_for()  # re-encoded in the browser
+    image.get_by_text(photo.stem + ".webp").wait_for(timeout=ENCODING_TIMEOUT)  # re-encoded in the browser
 
 
 def refused_for_alt_text(page, message: str = "Bildet mangler alternativ tekst. Fyll ut") -> None:
@@ -472,7 +477,7 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
         page.locator('button[aria-label="Image"][aria-controls*="lexical"]').click()
         source = page.locator('section[data-key-path^="body:"][data-key-path$=":src"]')
         source.locator("input[type=file]").first.set_input_files(photo)
-        source.get_by_text("anlegg.webp").wait_for()  # re-encoded in the browser
+        source.get_by_text("anlegg.webp").wait_for(timeout=ENCODING_TIMEOUT)  # re-encoded in the browser
         # The Markdown view shows the text as it will be saved: once the
         # picture is in it, a save must be refused for want of alt text.
         # (Once a save is refused, the picture's own Alt Text box no longer
@@ -524,7 +529,7 @@ def test_the_editor_names_a_post_as_make_check_would(browser, site_url, tmp_path
         image = page.locator('section[data-key-path="image"]')
         image.scroll_into_view_if_needed()
         image.locator("input[type=file]").first.set_input_files(photo)
-        image.get_by_text(f"{NORWEGIAN_NAME}.webp").wait_for()
+        image.get_by_text(f"{NORWEGIAN_NAME}.webp").wait_for(timeout=ENCODING_TIMEOUT)
         page.get_by_role("textbox", name="Alternativ tekst for bildet").fill("Et grønt felt")
         write_body(page, "Velkommen.")
         save(page)
@@ -666,7 +671,7 @@ def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
         field_logo = page.locator('section[data-key-path="members.1.logo"]')
         field_logo.scroll_into_view_if_needed()
         field_logo.locator("input[type=file]").first.set_input_files(logo)
-        field_logo.get_by_text("eksempel.webp").wait_for()  # re-encoded like every raster upload
+        field_logo.get_by_text("eksempel.webp").wait_for(timeout=ENCODING_TIMEOUT)  # re-encoded like every raster upload
         kind = page.locator('section[data-key-path="members.1.kind"]')
         kind.scroll_into_view_if_needed()
         kind.get_by_role("radio", name="member").click()
