@@ -274,7 +274,7 @@ def write_body(page, text: str) -> None:
 
 def save(page) -> None:
     page.get_by_role("button", name="Save").click()
-    page.get_by_text("Entry saved.").wait_for()
+    page.get_by_text("Entry saved.").wait_for(timeout=ENCODING_TIMEOUT)  # a save with a photo writes it too
 
 
 def switch_to_english(page, enable: bool) -> None:
