@@ -83,7 +83,11 @@ def chart(goal, frame: Frame, name: str, label, target_label: str, status: str |
     }
     if goal.baseline:
         bx, by = x(goal.baseline.year), y(goal.baseline.value)
-        shape["baseline"] = {"x": bx, "y": by, "year": goal.baseline.year, "label": label(goal.baseline.value)}
+        # The label sits on the side of its point away from the planned path:
+        # below a rising path, unless that would reach the axis.
+        below = ty < by and by + 16 <= bottom - 3
+        shape["baseline"] = {"x": bx, "y": by, "year": goal.baseline.year, "label": label(goal.baseline.value),
+                             "label_x": bx + 7, "label_y": by + 16 if below else by - 8}
         shape["target"] |= {"label_x": tx, "label_y": ty - 10, "label_anchor": "end" if tx > right - 40 else "middle"}
     else:  # a threshold line, labelled at its start, clear of the points
         shape["target"] |= {"label_x": left, "label_y": ty - 8, "label_anchor": "start"}
@@ -94,11 +98,29 @@ def chart(goal, frame: Frame, name: str, label, target_label: str, status: str |
     shape["measurements"] = [{"x": x(m.year), "y": y(m.value)} for m in goal.measurements]
     if goal.latest:
         lx, ly = x(goal.latest.year), y(goal.latest.value)
-        shape["latest"] = {
-            "x": lx, "y": ly + 18 if ly < frame.top + 20 else ly - 10,
-            "anchor": "end" if lx > right - 50 else "start" if lx < left + 50 else "middle",
-            "text": f"{label(goal.latest.value)} ({goal.latest.year})",
-        }
+        text = f"{label(goal.latest.value)} ({goal.latest.year})"
+        anchor = "end" if lx > right - 50 else "start" if lx < left + 50 else "middle"
+        # The planned path (or the threshold) at the latest point: its label
+        # goes on the other side, so the dashed line never strikes it; where
+        # there is no room, beside the point, where the path runs away from it.
+        base = shape["baseline"]
+        slope = (ty - base["y"]) / (tx - base["x"]) if base and tx != base["x"] else 0
+        path_y = ty if not base else base["y"] + slope * (lx - base["x"])
+        behind = ly > path_y  # the path runs above the point
+
+        def beside() -> tuple:
+            width = len(text) * CHAR_WIDTH
+            leftwards = slope > 0 if behind else slope < 0
+            fits_left, fits_right = lx - 8 - width >= 0, lx + 8 + width <= frame.width
+            if leftwards and fits_left or not fits_right:
+                return lx - 8, ly + 4, "end"
+            return lx + 8, ly + 4, "start"
+
+        if behind:
+            position = (lx, ly + 18, anchor) if ly + 18 <= bottom - 3 else beside()
+        else:  # on or ahead of the plan: above, where the status row leaves room
+            position = (lx, ly - 10, anchor) if ly >= frame.top + 20 else beside()
+        shape["latest"] = {"x": position[0], "y": position[1], "anchor": position[2], "text": text}
         latest, target = shape["latest"], shape["target"]
         if overlaps((latest["x"], latest["y"], latest["anchor"], latest["text"]),
                     (target["label_x"], target["label_y"], target["label_anchor"], target["label"])):

