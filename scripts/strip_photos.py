@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         uploads.strip_metadata_in_place(finding.path)
         print(f"renset / stripped: {rules.shown(finding.path, ROOT)}")
         stripped += 1
-    print(f"make strip-photos: {stripped} bilder renset. / {stripped} photos stripped.")
+    print(f"make strip-photos: {rules.counted(stripped, 'bilde', 'bilder')} renset. / "
+          f"{rules.counted(stripped, 'photo', 'photos')} stripped.")
     return 0
 
 

@@ -813,6 +813,12 @@ def rules_label(path: Path, docs: Path) -> str:
     return path.relative_to(docs).as_posix()
 
 
+# The editor takes JPEG, PNG and WebP: an iPhone's HEIC goes through JPEG first.
+HEIC_FIRST = fields.Words(
+    " Publiseringsverktøyet tar ikke HEIC: åpne bildet på telefonen eller maskinen, lagre det som JPEG, og last opp "
+    "JPEG-filen (på iPhone kan du velge Innstillinger > Kamera > Formater > Mest kompatibel).",
+    " The content editor does not take HEIC: open the photo on the phone or computer, save it as JPEG, and upload "
+    "the JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible).")
 IDENTIFYING = {"position": ("GPS-posisjon", "GPS position"),
                "serial number": ("kameraets serienummer", "camera serial number")}
 
@@ -829,6 +835,7 @@ def check_uploads_for_position(docs: Path) -> list[Finding]:
             findings.append(Finding("error", path, 1, too_large.nb, too_large.en))
             continue
         if found:
+            heic = path.suffix.lower() in (".heic", ".heif")
             nb = " og ".join(IDENTIFYING[f][0] for f in found)
             en = " and ".join(IDENTIFYING[f][1] for f in found)
             findings.append(Finding(
@@ -836,11 +843,12 @@ def check_uploads_for_position(docs: Path) -> list[Finding]:
                 f"Bildet har fortsatt {nb} i seg, og alt i depotet er offentlig. Last det opp på nytt gjennom "
                 "publiseringsverktøyet (/admin/), som renser bildet, eller kjør `make strip-photos`, som fjerner "
                 "metadata fra bildene i docs/ der de ligger. Slå også av posisjon (stedsdata) for kameraet på "
-                "telefonen, så neste bilde ikke får den.",
+                "telefonen, så neste bilde ikke får den." + HEIC_FIRST.nb * heic,
                 f"The photo still carries its {en}, "
                 "and everything in the repository is public. Upload it again through the content editor (/admin/), "
                 "which cleans it, or run `make strip-photos`, which strips the metadata of the photos in docs/ in "
-                "place. Also turn off location for the phone's camera, so the next photo has none."))
+                "place. Also turn off location for the phone's camera, so the next photo has none."
+                + HEIC_FIRST.en * heic))
     return findings
 
 

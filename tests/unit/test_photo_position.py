@@ -30,7 +30,7 @@ def test_a_phone_photo_with_a_position_is_refused_and_strip_photos_cleans_it(tmp
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "strip_photos.py"), "--docs", str(docs)],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "1 photos stripped" in run.stdout
+    assert "1 bilde renset. / 1 photo stripped." in run.stdout
     assert rules.check_uploads_for_position(docs) == []
     assert audit.strip_check(target) == []
     with Image.open(target) as stripped:
@@ -50,3 +50,18 @@ def test_a_camera_serial_number_is_refused_and_a_photo_without_position_passes(t
     (finding,) = rules.check_uploads_for_position(docs)
     assert finding.path == docs / "serienummer.png"
     assert "kameraets serienummer" in finding.nb and "camera serial number" in finding.en
+
+
+def test_an_iphone_photo_with_a_position_is_told_to_go_through_jpeg(tmp_path):
+    """The editor takes JPEG, PNG and WebP, so an HEIC's message says how to get one."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    heic = build_phone_photos(tmp_path / "phone", heic_size=(120, 160)).heic
+    (docs / "besok.heic").write_bytes(heic.read_bytes())
+    (finding,) = rules.check_uploads_for_position(docs)
+    assert "lagre det som JPEG" in finding.nb and "save it as JPEG" in finding.en
+    jpeg = build_phone_photos(tmp_path / "phone-jpeg", heic_size=None).jpeg
+    (docs / "besok.heic").unlink()
+    (docs / "besok.jpg").write_bytes(jpeg.read_bytes())
+    (finding,) = rules.check_uploads_for_position(docs)
+    assert "JPEG" not in finding.nb
