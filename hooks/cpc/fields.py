@@ -276,6 +276,12 @@ def _file(field, value, line, context, subject, path):
         return _text(field, value, line, context, subject, path)
     rel = file_path(field, value, context)
     folder = field.folder or context.folder
+    if re.search(r"\s", rel):
+        return None, [problem(line, subject,
+                              f"«{name}: {value}»: filnavnet har mellomrom, som ikke kan stå i en adresse. Gi filen et "
+                              "navn uten mellomrom (bruk bindestrek), og skriv det nye navnet her.",
+                              f"\"{name}: {value}\": the file name has spaces, which cannot be in an address. Rename the "
+                              "file without spaces (use hyphens), and write the new name here.")]
     if field.suffixes and not rel.lower().endswith(field.suffixes):
         kinds = ", ".join(s.lstrip(".").upper() for s in field.suffixes[:5]) + (" …" if len(field.suffixes) > 5 else "")
         return None, [problem(line, subject, f"«{name}: {value}»: filen må være en av typene {kinds}.",

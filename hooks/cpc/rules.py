@@ -53,7 +53,11 @@ EVENT_HANDLER = re.compile(r"<[a-zA-Z][^<>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
 HTML_URL = re.compile(r"""\s(href|src|srcset|poster|data)\s*=\s*["']?([^"'>]*)""", re.IGNORECASE)
 HTML_TAG = re.compile(r"<(img|source|a|video|audio)\b[^>]*>", re.IGNORECASE)
 JAVASCRIPT = re.compile(r"^\s*javascript\s*:", re.IGNORECASE)
-STYLE_ATTR = re.compile(r"<[a-zA-Z][^<>]*?\sstyle\s*=", re.DOTALL)
+STYLE_ATTR = re.compile(r"<[a-zA-Z][^<>]*?\sstyle\s*=|\{:?[^{}\n]*?(?<![\w-])style\s*=", re.DOTALL)
+# An attribute list ({ onclick=... }) gives an element a handler as HTML does.
+ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(on[a-zA-Z]+)\s*=")
+TASK_ITEM = re.compile(r"^[ \t>]*[-*+][ \t]+\[[ xX]\][ \t]", re.MULTILINE)
+EMPTY_TABLE_HEADER = re.compile(r"^[ \t]*\|?(?:[ \t]*\|)+[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}", re.MULTILINE)
 # Obsolete presentational HTML (the Nu validator refuses it).
 OLD_TAG = re.compile(r"<(font|center|marquee|blink|big|strike|tt|acronym|basefont)\b", re.IGNORECASE)
 # Parts of another service's embed code: forms, their fields, stylesheets.
@@ -112,8 +116,11 @@ class Page:
         text = COMMENT.sub(lambda m: blank(m.group(0)), text)
         lines = text.split("\n")
         fence: str | None = None
+        self.fenced: set[int] = set()  # 1-based numbers of the lines in fenced code
         for index, line in enumerate(lines):
             match = FENCE.match(line)
+            if fence is not None or match:
+                self.fenced.add(index + 1)
             if fence is None and match:
                 fence = match.group(1)
                 lines[index] = blank(line)
@@ -168,6 +175,7 @@ class Checker:
         # page's front matter fields, by docs path: for the build.
         self.versions: dict[str, dict] = {}
         self.front_matter: dict[str, dict] = {}
+        self.post_links: list[tuple] = []  # (page, line, target, post): checked once every post is read
 
     def error(self, page: Page, line: int, nb: str, en: str) -> None:
         self.findings.append(Finding("error", page.path, line, nb, en))
@@ -187,6 +195,11 @@ class Checker:
         for rel, (nb, en) in self.misnamed.items():
             self.findings.append(Finding("error", self.docs / rel, 1, nb, en))
         for page in self.pages.values():
+            if page.stem in RESERVED:
+                self.error(page, 1, f"Adressen «{page.stem}/» har nettstedet selv (publiseringsverktøyet, den engelske "
+                                    "forsiden, nyhetene eller søket), så siden ville blitt borte. Gi filen et annet navn.",
+                           f"The website has the address \"{page.stem}/\" itself (the editor, the English home page, the "
+                           "news or search), so the page would vanish. Give the file another name.")
             if page.stem == f"{news.FOLDER}/index":
                 self.error(page, 1, f"docs/{news.FOLDER}/-sidene lager nettstedet selv, med alle nyhetene. Denne filen "
                                     "ville erstattet nyhetsoversikten. Slett den, og skriv nyheten i en egen fil, for "
@@ -217,9 +230,28 @@ class Checker:
                 if main and locale != self.default:
                     for problem in news.check_pair(main[1], version):
                         self.error(page, problem.line, problem.nb, problem.en)
+        self.check_links_to_posts()
         if freshness:
             self.check_freshness()
         return self.findings
+
+    # A link to a draft or a post dated later would point to nothing on the published site.
+    def check_links_to_posts(self) -> None:
+        today = clock.now().date()
+        for page, line, target, rel in self.post_links:
+            stem, locale = self.languages.split(rel)
+            version = self.versions.get(stem, {}).get(locale)
+            main = self.versions.get(stem, {}).get(self.default)
+            status = (version and version.status(today)) or (main and main.status(today))
+            if status:
+                why_nb, why_en = (("er et utkast", "is a draft") if status == "draft" else
+                                  (f"publiseres først {main.date.isoformat()}", f"is published only on "
+                                                                                 f"{main.date.isoformat()}"))
+                self.error(page, line, f"Lenken «{target}» peker til en nyhet som {why_nb}, så lenken ville ikke "
+                                       "virket på det publiserte nettstedet. Vent med lenken til nyheten er ute, eller "
+                                       "publiser nyheten først.",
+                           f"The link \"{target}\" points to a news post that {why_en}, so it would not work on the "
+                           "published site. Add the link once the post is out, or publish the post first.")
 
     # Every file in docs/: a type staff may publish (media_types.py), and an
     # SVG or PDF the media step can clean (documents.py).
@@ -325,6 +357,12 @@ class Checker:
             if not match:
                 continue
             level = len(match.group(1))
+            words = re.sub(r"!\[[^\]]*\]\([^)]*\)|\{[^}]*\}|#+\s*$", "", match.group(2)).strip()
+            if not words:
+                self.error(page, number, "Overskriften har ingen tekst (bare # eller et bilde). Skriv overskriften etter "
+                                         "#-tegnene, eller slett linjen.",
+                           "The heading has no text (only # or a picture). Write the heading after the # signs, or "
+                           "delete the line.")
             if level > previous + 1:
                 self.error(
                     page, number,
@@ -374,9 +412,22 @@ class Checker:
         target = target.strip()
         if target.startswith("<") and target.endswith(">"):
             target = target[1:-1].strip()
+        if re.match(r"(?i)(mailto|tel):", target) and re.search(r"\s", target):
+            self.error(page, line, f"Lenken «{target}» har mellomrom, som ikke kan stå i en e-post- eller telefonlenke. "
+                                   "Skriv adressen eller nummeret uten mellomrom: [Ring oss](tel:+4740000000).",
+                       f"The link \"{target}\" has spaces, which cannot be in an email or phone link. Write the "
+                       "address or number without spaces: [Call us](tel:+4740000000).")
+            return
         if not target or SCHEME.match(target) or target.startswith("//"):
             return
         path, _, anchor = target.partition("#")
+        if path.startswith("/") and not pictures.is_upload(posixpath.normpath(path.lstrip("/"))):
+            relative = os.path.relpath(path.lstrip("/"), page.rel.rpartition("/")[0] or ".")
+            self.error(page, line, f"«{target}» begynner med /, og en slik adresse virker ikke når nettstedet ligger i "
+                                   f"en undermappe. Skriv den fra denne siden: «{relative}».",
+                       f"\"{target}\" starts with /, and such an address breaks when the site lives in a subfolder. "
+                       f"Write it from this page: \"{relative}\".")
+            return
         path = unquote(path.split("?", 1)[0])
         if not path:
             if anchor and not page.has_anchor(anchor):
@@ -414,6 +465,8 @@ class Checker:
             return
         if rel.endswith(".md"):
             rel = self.language_version(page, rel)
+            if news.is_post(rel):
+                self.post_links.append((page, line, target, rel))
             if rel not in self.pages:
                 hint_nb, hint_en = self.suggestion(page, rel)
                 self.error(
@@ -467,7 +520,10 @@ class Checker:
             line = page.line_of(match.start())
             if is_image and not label.strip():
                 self.missing_alt(page, line, target.strip("<>"))
-            elif not is_image and not re.sub(r"<[^>]*>|[*_`]", "", page.text[match.start(2):match.end(2)]).strip():
+            for inner in INLINE.finditer(label) if not is_image else ():
+                if inner.group(1) == "!" and not inner.group(2).strip():
+                    self.missing_alt(page, line, inner.group(3).strip("<>"))
+            if not is_image and not re.sub(r"<[^>]*>|[*_`]", "", page.text[match.start(2):match.end(2)]).strip():
                 self.error(page, line,
                            f"Lenken til «{target}» har ingen tekst, så skjermlesere og tastaturbrukere får ikke vite hvor "
                            f"den går. Skriv teksten mellom hakeparentesene: [Les mer om klyngen]({target}).",
@@ -536,7 +592,20 @@ class Checker:
                 f"finnes. Skriv den som en Markdown-lenke: [Lenketekst]({target}).",
                 f"The HTML link to \"{target}\" is not turned into the page's address, and would point to a page that "
                 f"does not exist. Write it as a Markdown link: [Link text]({target}).")
-        for match in EVENT_HANDLER.finditer(text):
+        for match in TASK_ITEM.finditer(text):
+            self.error(page, page.line_of(match.start()),
+                       "Sjekklister («- [ ]» og «- [x]») blir avkrysningsbokser uten navn, som skjermlesere ikke kan "
+                       "lese. Skriv en vanlig liste, og skriv «ferdig» eller «gjenstår» i teksten.",
+                       "Task lists (\"- [ ]\" and \"- [x]\") become checkboxes without names, which screen readers "
+                       "cannot read. Write an ordinary list, and say \"done\" or \"to do\" in the text.")
+            break
+        for match in EMPTY_TABLE_HEADER.finditer(text):
+            self.error(page, page.line_of(match.start()),
+                       "Tabellen har en tom overskriftsrad. Skriv en kort overskrift i hver kolonne i den første raden, "
+                       "så skjermlesere kan si hva kolonnen er.",
+                       "The table has an empty header row. Write a short heading in each column of the first row, so "
+                       "screen readers can tell what the column is.")
+        for match in [*EVENT_HANDLER.finditer(text), *ATTR_LIST_HANDLER.finditer(text)]:
             self.error(
                 page, page.line_of(match.start(1)),
                 f"Siden har et skript i et HTML-attributt ({match.group(1)}=…). Skript er ikke tillatt i innholdet "
@@ -551,6 +620,19 @@ class Checker:
                     if JAVASCRIPT.match(m.group(2))]
         for tag in HTML_TAG.finditer(text):
             for attribute in HTML_URL.finditer(tag.group(0)):
+                url = attribute.group(2).strip()
+                # An index page's address is its folder, so its relative addresses work as written.
+                if attribute.group(1).lower() in ("href", "src") and url and not SCHEME.match(url) \
+                        and not page.stem.endswith("index") \
+                        and not url.startswith(("#", "//")) and not url.lower().endswith(".md") \
+                        and not pictures.is_upload(url.split("?")[0]):
+                    self.error(page, page.line_of(tag.start()),
+                               f"HTML-adressen «{url}» blir ikke gjort om til en adresse på nettstedet, og ville pekt "
+                               f"til en fil som ikke finnes. Skriv den i Markdown: [Lenketekst]({url}) eller "
+                               f"![Beskrivelse]({url}).",
+                               f"The HTML address \"{url}\" is not turned into an address on the site, and would point "
+                               f"to a file that does not exist. Write it in Markdown: [Link text]({url}) or "
+                               f"![Description]({url}).")
                 is_media = tag.group(1).lower() != "a" or attribute.group(1).lower() != "href"
                 urls = [c.split()[0] for c in attribute.group(2).split(",") if c.strip()] \
                     if attribute.group(1).lower() == "srcset" else [attribute.group(2)]
@@ -587,9 +669,11 @@ class Checker:
     def check_comments(self, page: Page) -> None:
         body = page.text[page.body_start:]
         start = page.body_start
-        forms_seen = 0
+        seen: dict[str, int] = {}
         for match in COMMENT.finditer(body):
             line = page.line_of(start + match.start())
+            if line in page.fenced:
+                continue
             inside = match.group(0)[4:-3]
             if "<!--" in inside:
                 self.error(page, line,
@@ -599,6 +683,8 @@ class Checker:
                            "A comment (<!-- ... -->) is not closed where it should be: the next \"<!--\" comes before "
                            "\"-->\", so the text between them vanishes from the page. End the comment with \"-->\" (two "
                            "dashes and >), or delete the whole comment.")
+                continue
+            if not inside.split():
                 continue
             name, *args = inside.split()
             if not name.startswith("cpc-"):
@@ -624,14 +710,20 @@ class Checker:
                     self.error(page, line, f"«{arg}» kan ikke brukes i markøren «{name}». Tillatt: {allowed}.",
                                f"\"{arg}\" cannot be used in the marker \"{name}\". Allowed: "
                                f"{allowed.replace('ingenting', 'nothing')}.")
-            forms_seen += name == "cpc-contact-form"
-            if name == "cpc-contact-form" and forms_seen == 2:
-                self.error(page, line, "Siden har to kontaktskjemaer (<!-- cpc-contact-form -->). Hver side kan ha ett; "
-                                       "slett den ene markøren.",
-                           "The page has two contact forms (<!-- cpc-contact-form -->). Each page can have one; delete "
-                           "one of the markers.")
+            if name == "cpc-contact-form" and news.is_post(page.rel):
+                self.error(page, line, "En nyhet kan ikke ha kontaktskjemaet (<!-- cpc-contact-form -->). Et arrangement "
+                                       "får sitt eget påmeldingsskjema med «signup_until:»; lenk ellers til kontaktsiden.",
+                           "A news post cannot have the contact form (<!-- cpc-contact-form -->). An event gets its own "
+                           "sign-up form with \"signup_until:\"; otherwise link to the contact page.")
+            if name in seen:
+                self.error(page, line, f"Markøren «<!-- {name} -->» står to ganger på siden (også på linje {seen[name]}). "
+                                       "Hver markør kan stå én gang; slett den ene.",
+                           f"The marker \"<!-- {name} -->\" is on the page twice (also on line {seen[name]}). Each "
+                           "marker can be there once; delete one of them.")
+            seen.setdefault(name, line)
         rest = COMMENT.sub(lambda m: " " * len(m.group(0)), body)
-        opened = rest.find("<!--")
+        opened = next((m.start() for m in re.finditer("<!--", rest) if page.line_of(start + m.start()) not in page.fenced),
+                      -1)
         if opened >= 0:
             self.error(page, page.line_of(start + opened),
                        "En kommentar (<!-- …) er aldri lukket, så resten av den ville vist seg som tekst på siden. "
@@ -819,6 +911,8 @@ HEIC_FIRST = fields.Words(
     "JPEG-filen (på iPhone kan du velge Innstillinger > Kamera > Formater > Mest kompatibel).",
     " The content editor does not take HEIC: open the photo on the phone or computer, save it as JPEG, and upload "
     "the JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible).")
+# Addresses the site makes itself: a page there would be overwritten.
+RESERVED = frozenset({"admin", "en", news.FOLDER, "404", "search", "pagefind", "assets", "stylesheets", "javascripts"})
 IDENTIFYING = {"position": ("GPS-posisjon", "GPS position"),
                "serial number": ("kameraets serienummer", "camera serial number")}
 

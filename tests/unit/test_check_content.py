@@ -178,7 +178,7 @@ def test_each_problem_is_reported_with_file_line_and_both_languages(tmp_path, fi
 def test_new_editor_scenario_reports_both_problems(tmp_path):
     """A broken link and a forgotten translation, both named with file and line."""
     contact = source_name(slug("contact"), DEFAULT)  # not among the fixture's pages
-    forgotten = f"{NEWS}.md"  # a page with no translation
+    forgotten = "prosjekter.md"  # a page with no translation
     files = with_change("index.md", page("Hjem", body=f"Tekst.\n\nSe [kontakt]({contact}).\n"))
     files[forgotten] = page("Nyheter")
     write_docs(tmp_path, files)
@@ -255,10 +255,13 @@ MESSAGES = [
     "Lenken starter med «javascript:»", "Siden har HTML med «style=…»", "Siden bruker <", "Siden har et <", "HTML-lenken til «", "som er utgått HTML og ikke kan publiseres",
     "-element, limt inn fra et annet nettsted", "blir ikke gjort om til sidens adresse", "har ingen tekst, så skjermlesere",
     "En kommentar (<!-- … -->) er ikke lukket der den skal", "En kommentar (<!-- …) er aldri lukket", "finnes ikke, så ingenting vises der",
-    "må stå alene på sin egen linje", "kan ikke brukes i markøren", "Siden har to kontaktskjemaer",
+    "må stå alene på sin egen linje", "kan ikke brukes i markøren",
     "ville erstattet nyhetsoversikten", "står to ganger (linje", "står i anførselstegn, og blir da tekst",
     "har mellomrom eller tegn som ikke kan stå i en nettadresse", "er for stort",
-    "Linjen er rykket inn med tabulator (tab).", "Den engelske versjonen må ha samme filnavn som den norske", "er en side som er lagret som tekstfil", "ligger på et annet nettsted. Sidene henter ingenting",
+    "Linjen er rykket inn med tabulator (tab).", "Overskriften har ingen tekst", "Sjekklister (",
+    "Tabellen har en tom overskriftsrad", "HTML-adressen «", "En nyhet kan ikke ha kontaktskjemaet",
+    "står to ganger på siden", "som ikke kan stå i en e-post- eller telefonlenke", "begynner med /, og en slik adresse",
+    "peker til en nyhet som", "har nettstedet selv", "filnavnet har mellomrom", "Den engelske versjonen må ha samme filnavn som den norske", "er en side som er lagret som tekstfil", "ligger på et annet nettsted. Sidene henter ingenting",
     "Et bilde er limt inn som tekst (data:…) i siden",
     # Slips (hooks/cpc/datafile.py, news.py, media_types.py)
     "Filen er ikke lagret som UTF-8", "Innlegget heter «…», som er adressen til nyhetsarkivet for året",

@@ -187,3 +187,62 @@ def test_a_translation_named_in_its_own_language_is_told_to_take_the_norwegian_n
     assert about == [("docs/projects.en.md", "Den engelske versjonen må ha samme filnavn som den norske, med .en foran "
                                              ".md: gi filen navnet docs/prosjekter.en.md. Adressen blir den samme på "
                                              "begge språk.")], found
+
+
+# A second hunt, on the rules above: what still got past make check.
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
+
+
+@pytest.mark.parametrize("body, words", [
+    ("- [ ] Gjør\n- [x] Gjort", "Sjekklister («- [ ]» og «- [x]»)"),
+    ("[![](bilde.svg)](https://www.eksempel.no)", "mangler alternativ tekst"),
+    ("<!-- cpc-people -->\n\n<!-- cpc-people -->", "står to ganger på siden (også på linje 8)"),
+    ("[Ring oss](tel:+47 400 00 000)", "har mellomrom, som ikke kan stå i en e-post- eller telefonlenke"),
+    ("[Kontakt](/kontakt.md)", "begynner med /, og en slik adresse virker ikke"),
+    ('<img src="bilde.svg" alt="Logo">', "HTML-adressen «bilde.svg» blir ikke gjort om"),
+    ('<a href="rapport.pdf">Rapporten</a>', "HTML-adressen «rapport.pdf» blir ikke gjort om"),
+    ('Avsnitt.\n{ style="color:red" }', "Siden har HTML med «style=…»"),
+    ('[Lenke](kontakt.md){ onclick="alert(1)" }', "(onclick=…)"),
+    ("| | |\n|---|---|\n| 1 | 2 |", "Tabellen har en tom overskriftsrad"),
+    ("##\n\nTekst.", "Overskriften har ingen tekst"),
+])
+def test_a_second_hunts_slip_is_named(tmp_path, body, words):
+    found = findings(tmp_path, body, files={"kontakt.md": PAGE.format(body="K."), "kontakt.en.md": PAGE_EN,
+                                            "bilde.svg": SVG, "rapport.pdf": b"%PDF-1.4\n"})
+    assert any(rel == "docs/om.md" and words in nb for rel, _, nb in found), found
+
+
+@pytest.mark.parametrize("body", [
+    "Tekst.\n\n<!-- -->\n\n<!---->",
+    "```html\n<!-- et eksempel som ikke lukkes\n```",
+    "[Ring oss](tel:+4740000000) eller [skriv](mailto:post@eksempel.no).",
+])
+def test_what_publishes_cleanly_passes(tmp_path, body):
+    assert findings(tmp_path, body) == []
+
+
+def test_a_link_to_a_post_readers_cannot_see_yet_is_named(tmp_path):
+    later = "---\ntitle: Senere\ndescription: D\ndate: 2999-01-01\n---\n\nTekst.\n"
+    draft = "---\ntitle: Utkast\ndescription: D\ndate: 2026-01-05\ndraft: true\n---\n\nTekst.\n"
+    found = findings(tmp_path, "[den nye](nyheter/senere.md) og [utkastet](nyheter/utkast.md)",
+                     files={f"{NEWS}/senere.md": later, f"{NEWS}/utkast.md": draft})
+    said = [nb for rel, _, nb in found if rel == "docs/om.md"]
+    assert any("publiseres først 2999-01-01" in nb for nb in said) and any("er et utkast" in nb for nb in said), found
+
+
+@pytest.mark.parametrize("name", ["admin", "en", NEWS])
+def test_a_page_at_an_address_the_site_makes_itself_is_named(tmp_path, name):
+    found = findings(tmp_path, files={f"{name}.md": PAGE.format(body="T."), f"{name}.en.md": PAGE_EN})
+    assert any(rel == f"docs/{name}.md" and "har nettstedet selv" in nb for rel, _, nb in found), found
+
+
+def test_a_logo_file_name_with_spaces_is_named(tmp_path):
+    text = "members:\n  - name: A\n    url: https://a.example\n    kind: member\n    logo: 'assets/A logo.svg'\n"
+    found = findings(tmp_path, files={"assets/A logo.svg": SVG}, data={"members.yml": text})
+    assert any(line == 5 and "filnavnet har mellomrom" in nb for _, line, nb in found), found
+
+
+def test_a_contact_form_in_a_news_post_is_named(tmp_path):
+    post = "---\ntitle: T\ndescription: D\ndate: 2026-01-05\n---\n\n<!-- cpc-contact-form -->\n"
+    found = findings(tmp_path, files={f"{NEWS}/x.md": post})
+    assert any("En nyhet kan ikke ha kontaktskjemaet" in nb for _, _, nb in found), found
