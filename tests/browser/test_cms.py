@@ -351,7 +351,7 @@ def add_photo(page, photo: Path) -> None:
 def refused_for_alt_text(page, message: str = "Bildet mangler alternativ tekst. Fyll ut") -> None:
     """Save is refused with our message (admin/cpc-admin.js); the dialog is closed."""
     page.get_by_role("button", name="Save").click()
-    page.get_by_text(message).wait_for()
+    page.get_by_text(message).wait_for(timeout=ENCODING_TIMEOUT)  # the check runs once the photo is encoded
     page.get_by_role("button", name="OK", exact=True).click()
 
 
