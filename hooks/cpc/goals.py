@@ -19,8 +19,9 @@ GOALS_FILE = "data/goals.yml"
 # Another goals file for a test or a preview: GOALS_FILE=path/to/goals.yml.
 FILE_VARIABLE = "GOALS_FILE"
 MARKER = "<!-- cpc-goals -->"
-TEXT_FIELDS = ("title", "statement")
-QUANTITATIVE_FIELDS = ("unit", "baseline", "target", "measurements")
+# From the declaration: a goal's texts, and the fields only a goal with figures has.
+TEXT_FIELDS = tuple(f.name for f in kinds.GOAL.fields if f.type is fields.Type.TRANSLATED)
+QUANTITATIVE_FIELDS = tuple(f.name for f in kinds.GOAL.fields if not f.required)
 # What a statement may say in {braces}; the numbers come from the data.
 PLACEHOLDERS = {
     "with_baseline": {"baseline", "baseline_year", "target", "target_year"},

@@ -901,10 +901,6 @@ def check_directory(root: Path, docs: Path, checker: Checker) -> tuple[list[Find
     return findings, found
 
 
-def rules_label(path: Path, docs: Path) -> str:
-    return path.relative_to(docs).as_posix()
-
-
 # The editor takes JPEG, PNG and WebP: an iPhone's HEIC goes through JPEG first.
 HEIC_FIRST = fields.Words(
     " Publiseringsverktøyet tar ikke HEIC: åpne bildet på telefonen eller maskinen, lagre det som JPEG, og last opp "
@@ -925,7 +921,7 @@ def check_uploads_for_position(docs: Path) -> list[Finding]:
         try:
             found = uploads.position_or_serial_number(path)
         except image_inspect.TooLarge as error:
-            too_large = media_types.too_large_image(rules_label(path, docs), error.size, image_inspect.MAX_PIXELS)
+            too_large = media_types.too_large_image(path.relative_to(docs).as_posix(), error.size, image_inspect.MAX_PIXELS)
             findings.append(Finding("error", path, 1, too_large.nb, too_large.en))
             continue
         if found:

@@ -263,6 +263,14 @@ def editor(browser, site_url: str, project: Path, address: str | None = None):
     assert foreign == []
 
 
+def new_post(page, title: str, description: str, date: str = "2026-11-20") -> None:
+    """A new entry in the news collection, its Norwegian title, description and date filled in."""
+    page.get_by_role("button", name="Create New Entry").first.click()
+    page.get_by_role("textbox", name="Tittel").fill(title)
+    page.get_by_role("textbox", name="Beskrivelse").fill(description)
+    page.locator("input[type=date]").first.fill(date)
+
+
 def write_body(page, text: str) -> None:
     """The body's editor is drawn when it scrolls into view."""
     page.get_by_text("Skjul deler av siden").last.scroll_into_view_if_needed()
@@ -304,10 +312,7 @@ def test_editor_commits_a_phone_photo_clean_beside_a_norwegian_only_post(browser
         refused = []
         page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
                 else None)
-        page.get_by_role("button", name="Create New Entry").first.click()
-        page.get_by_role("textbox", name="Tittel").fill("Nytt medlem i klyngen")
-        page.get_by_role("textbox", name="Beskrivelse").fill("Vi ønsker et nytt medlem velkommen.")
-        page.locator("input[type=date]").first.fill("2026-11-20")
+        new_post(page, "Nytt medlem i klyngen", "Vi ønsker et nytt medlem velkommen.")
         image = page.locator('section[data-key-path="image"]')
         image.scroll_into_view_if_needed()
         image.locator("input[type=file]").first.set_input_files(photo)
@@ -363,10 +368,7 @@ def test_editor_refuses_a_photo_without_alt_text_in_either_language(browser, sit
     photo = tmp_path / "styremote.png"
     Image.new("RGB", (1600, 1000), (40, 120, 90)).save(photo)
     with editor(browser, site_url, project) as (page, changes):
-        page.get_by_role("button", name="Create New Entry").first.click()
-        page.get_by_role("textbox", name="Tittel").fill("Nytt fra styret")
-        page.get_by_role("textbox", name="Beskrivelse").fill("Styret har møttes.")
-        page.locator("input[type=date]").first.fill("2026-11-20")
+        new_post(page, "Nytt fra styret", "Styret har møttes.")
         add_photo(page, photo)
         write_body(page, "Styret har møttes.")
         switch_to_english(page, enable=True)
@@ -400,10 +402,7 @@ def test_the_editor_refuses_what_the_check_refuses(browser, site_url, tmp_path):
     too_long = ("Styret har møttes og vedtatt en plan for neste år. " * 4).strip()
     assert len(too_long) > kinds.DESCRIPTION_MAX
     with editor(browser, site_url, project) as (page, changes):
-        page.get_by_role("button", name="Create New Entry").first.click()
-        page.get_by_role("textbox", name="Tittel").fill("Nytt fra styret")
-        page.get_by_role("textbox", name="Beskrivelse").fill(too_long)
-        page.locator("input[type=date]").first.fill("2026-11-20")
+        new_post(page, "Nytt fra styret", too_long)
         write_body(page, "Styret har møttes.")
         page.get_by_role("button", name="Save").click()
         page.get_by_text("One field has an error").wait_for()
@@ -439,10 +438,7 @@ def test_a_norwegian_only_post_saves_despite_the_language_tabs_error(browser, si
     with editor(browser, site_url, project) as (page, changes):
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.get_by_role("button", name="Create New Entry").first.click()
-        page.get_by_role("textbox", name="Tittel").fill("Nytt fra styret")
-        page.get_by_role("textbox", name="Beskrivelse").fill("Styret har møttes.")
-        page.locator("input[type=date]").first.fill("2026-11-20")
+        new_post(page, "Nytt fra styret", "Styret har møttes.")
         add_photo(page, photo)
         write_body(page, "Styret har møttes.")
         refused_for_alt_text(page)
@@ -468,10 +464,7 @@ def test_a_picture_inserted_into_a_posts_text_is_shown_clean_on_the_built_page(b
     photo = tmp_path / "anlegg.jpg"
     photo.write_bytes(build_phone_photos(tmp_path / "phone", heic_size=None).jpeg.read_bytes())
     with editor(browser, site_url, project) as (page, changes):
-        page.get_by_role("button", name="Create New Entry").first.click()
-        page.get_by_role("textbox", name="Tittel").fill("Besøk på anlegget")
-        page.get_by_role("textbox", name="Beskrivelse").fill("Klyngen besøkte et anlegg.")
-        page.locator("input[type=date]").first.fill("2026-11-20")
+        new_post(page, "Besøk på anlegget", "Klyngen besøkte et anlegg.")
         write_body(page, "Klyngen besøkte et anlegg.")
         page.keyboard.press("Enter")
         page.locator('button[aria-label="Image"][aria-controls*="lexical"]').click()
@@ -522,10 +515,7 @@ def test_the_editor_names_a_post_as_make_check_would(browser, site_url, tmp_path
     photo = tmp_path / f"{NORWEGIAN_TITLE}.png"
     Image.new("RGB", (800, 500), (40, 120, 90)).save(photo)
     with editor(browser, site_url, project) as (page, changes):
-        page.get_by_role("button", name="Create New Entry").first.click()
-        page.get_by_role("textbox", name="Tittel").fill(NORWEGIAN_TITLE)
-        page.get_by_role("textbox", name="Beskrivelse").fill("Klyngen inviterer til møte.")
-        page.locator("input[type=date]").first.fill("2026-11-20")
+        new_post(page, NORWEGIAN_TITLE, "Klyngen inviterer til møte.")
         image = page.locator('section[data-key-path="image"]')
         image.scroll_into_view_if_needed()
         image.locator("input[type=file]").first.set_input_files(photo)
@@ -565,10 +555,7 @@ def test_the_footer_link_opens_the_page_in_the_editor(browser, site_url, site_di
 def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_path):
     project = shipped_copy(tmp_path)
     with editor(browser, site_url, project) as (page, changes):
-        page.get_by_role("button", name="Create New Entry").first.click()
-        page.get_by_role("textbox", name="Tittel").fill("Workshop om fiberemballasje")
-        page.get_by_role("textbox", name="Beskrivelse").fill("Invitasjon til workshop.")
-        page.locator("input[type=date]").first.fill("2026-11-20")
+        new_post(page, "Workshop om fiberemballasje", "Invitasjon til workshop.")
         event = page.locator('section[data-key-path="event"]')
         event.scroll_into_view_if_needed()
         event.get_by_role("checkbox").click()

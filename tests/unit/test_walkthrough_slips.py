@@ -246,3 +246,16 @@ def test_a_contact_form_in_a_news_post_is_named(tmp_path):
     post = "---\ntitle: T\ndescription: D\ndate: 2026-01-05\n---\n\n<!-- cpc-contact-form -->\n"
     found = findings(tmp_path, files={f"{NEWS}/x.md": post})
     assert any("En nyhet kan ikke ha kontaktskjemaet" in nb for _, _, nb in found), found
+
+
+def test_strip_photos_says_what_to_do_with_a_photo_too_large_to_open(tmp_path):
+    import subprocess
+    import sys
+    from support import ROOT
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "stor.jpg").write_bytes(huge_jpeg(16320, 12240))
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "strip_photos.py"), "--docs", str(docs)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert "er for stort" in run.stdout and "0 bilder renset" in run.stdout, run.stdout
