@@ -644,7 +644,7 @@ def test_editor_adds_a_member_with_a_logo(browser, site_url, tmp_path):
     the new entry's lines, nothing else."""
     project = shipped_copy(tmp_path)
     (project / directory.MEMBERS_FILE).write_text(MEMBERS_IN_EDITOR_FORM, encoding="utf-8")
-    (project / "docs/assets/logos").mkdir(parents=True)
+    (project / "docs/assets/logos").mkdir(parents=True, exist_ok=True)
     (project / "docs/assets/logos/forste.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><rect width="40" height="20"/></svg>\n',
         encoding="utf-8")

@@ -70,17 +70,21 @@ def apply(project: Path, today: datetime.date, photo: Path) -> list[str]:
 
     members_file = project / directory.MEMBERS_FILE
     members = _load(members_file, "members") or []
-    # Names no live member has, since a member is listed once.
-    taken = {m.get("name") for m in members}
-    fresh = lambda name: next(f"{name} {n}".strip() for n in ("", *range(2, 99)) if f"{name} {n}".strip() not in taken)  # noqa: E731
+    # Names no live member or person has, since each is listed once.
+    def fresh(name: str, entries: list) -> str:
+        taken = {entry.get("name") for entry in entries}
+        return next(f"{name} {n}".strip() for n in ("", *range(2, 99)) if f"{name} {n}".strip() not in taken)
+
     members += [
-        {"name": fresh("Nytt Medlem AS"), "url": "https://nytt-medlem.example", "logo": LOGOS[0], "kind": "member"},
-        {"name": fresh("Annet Medlem AS"), "url": "https://annet-medlem.example", "logo": LOGOS[1], "kind": "member"},
-        {"name": fresh("Ny Partner AS"), "url": "https://ny-partner.example", "logo": LOGOS[2], "kind": "partner"}]
+        {"name": fresh("Nytt Medlem AS", members), "url": "https://nytt-medlem.example", "logo": LOGOS[0], "kind": "member"},
+        {"name": fresh("Annet Medlem AS", members), "url": "https://annet-medlem.example", "logo": LOGOS[1],
+         "kind": "member"},
+        {"name": fresh("Ny Partner AS", members), "url": "https://ny-partner.example", "logo": LOGOS[2], "kind": "partner"}]
     _dump(members_file, {"members": members})
     people_file = project / directory.PEOPLE_FILE
-    _dump(people_file, {"people": (_load(people_file, "people") or []) + [
-        {"name": "Ny Kontaktperson", "role": {DEFAULT: "Rådgiver", OTHER: "Adviser"}, "email": "ny@example.com",
+    people = _load(people_file, "people") or []
+    _dump(people_file, {"people": people + [
+        {"name": fresh("Ny Kontaktperson", people), "role": {DEFAULT: "Rådgiver", OTHER: "Adviser"}, "email": "ny@example.com",
          "phone": "+47 400 00 001", "photo": PORTRAIT}]})
     organisation_file = project / directory.ORGANISATION_FILE
     organisation = yaml.safe_load(organisation_file.read_text(encoding="utf-8")) or {}
