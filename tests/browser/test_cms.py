@@ -565,9 +565,12 @@ def test_editor_writes_a_bilingual_event_with_sign_up(browser, site_url, tmp_pat
         event.locator("input[type=date]").fill("2027-01-10")
         write_body(page, "Velkommen til workshop.")
         switch_to_english(page, enable=True)
+        # The English fields start empty: wait for them, not the Norwegian ones, before typing.
+        expect(page.get_by_role("textbox", name="Tittel")).to_have_value("")
         page.get_by_role("textbox", name="Tittel").fill("Workshop on fibre packaging")
         page.get_by_role("textbox", name="Beskrivelse").fill("Invitation to a workshop.")
         event.scroll_into_view_if_needed()
+        expect(event.get_by_role("textbox", name="Sted")).to_have_value("")
         event.get_by_role("textbox", name="Sted").fill("Pakkhuset, Oslo")
         write_body(page, "Welcome to the workshop.")
         save(page)
