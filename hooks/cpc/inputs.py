@@ -55,7 +55,7 @@ def load(config) -> Inputs:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url is not set; canonical links, feeds and forms need it.")
     languages = bilingual.Languages.from_config(config)
-    content = rules.load(root, docs_dir, languages)
+    content = rules.load(root, docs_dir, languages, config.nav or [])
     now = clock.now()
     preview = os.environ.get(PREVIEW_VARIABLE, "").lower() in ("1", "true", "yes")
     posts = list(content.posts)

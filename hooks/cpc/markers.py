@@ -8,6 +8,8 @@ documentation hooks do: the markup stays in overrides/partials/.
 """
 from __future__ import annotations
 
+import re
+
 import jinja2
 from mkdocs.exceptions import PluginError
 
@@ -58,7 +60,8 @@ def replace(html: str, where: str, macros: Macros, goal_views, form_for_topic, s
     if PEOPLE_MARKER in html:
         html = html.replace(PEOPLE_MARKER, macros.call(DIRECTORY_MACROS, "people", where, people(), ui))
     if goals.MARKER in html:
-        html = html.replace(goals.MARKER, macros.call(GOALS_MACROS, "full", where, goal_views(), ui))
+        heading = heading_below(html[:html.index(goals.MARKER)])
+        html = html.replace(goals.MARKER, macros.call(GOALS_MACROS, "full", where, goal_views(), ui, heading))
     if forms.SERVICE_MARKER in html:
         html = html.replace(forms.SERVICE_MARKER, macros.call(FORM_MACROS, "form_service", where, service, ui, lang))
     topic = forms.find_topic(html, where)
@@ -66,6 +69,17 @@ def replace(html: str, where: str, macros: Macros, goal_views, form_for_topic, s
         form = macros.call(FORM_MACROS, "contact_form", where, form_for_topic(topic), ui)
         html = forms.MARKER.sub(lambda _: form, html)
     return html
+
+
+HEADING_TAG = re.compile(r"<h([1-6])\b", re.IGNORECASE)
+
+
+def heading_below(before: str) -> str:
+    """The tag for headings one level below the last heading in `before`:
+    a block's titles under the page title are h2, under an h2 they are h3
+    (a skipped level fails axe's heading-order)."""
+    levels = HEADING_TAG.findall(before)
+    return f"h{min(int(levels[-1]) + 1, 6) if levels else 2}"
 
 
 PAGE_TOC_MACROS = "partials/cpc-page-toc.html"

@@ -25,7 +25,7 @@ import markdown
 from mkdocs.exceptions import PluginError
 
 from cpc import (bilingual, clock, datafile, directory, documents, fields, front_matter, goals, image_inspect, image_render, markers, media,
-                 kinds, media_types, news, pictures, strings, uploads)
+                 kinds, media_types, news, pictures, places, strings, uploads)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
 from cpc.freshness import CommitTimes, git_history_problem, is_newer
@@ -148,11 +148,23 @@ class Page:
         return self._anchors
 
 
+def nav_pages(nav) -> list[str]:
+    """The docs paths mkdocs.yml's menu (`nav`) names, in menu order."""
+    if isinstance(nav, str):
+        return [] if SCHEME.match(nav) else [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_pages(value)]
+    return [path for item in nav or () for path in nav_pages(item)]
+
+
 class Checker:
-    def __init__(self, root: Path, docs: Path, languages: Languages | None = None):
+    def __init__(self, root: Path, docs: Path, languages: Languages | None = None, nav=None):
         self.root = root
         self.docs = docs
         self.languages = languages or read_languages(root)
+        # The menu, when the whole site is checked: its pages and the ones
+        # the site's own markup links to must exist.
+        self.nav = nav
         self.default, self.locales = self.languages.default, self.languages.locales
         # Files named so that no page can come of them are reported, not read.
         self.misnamed = {rel: problem for rel in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
@@ -208,6 +220,8 @@ class Checker:
                            f"replace the news list. Delete it, and write the news in a file of its own, for example "
                            f"docs/{news.FOLDER}/arsmote-2027.md.")
         self.check_files()
+        if self.nav is not None:
+            self.check_linked_pages()
         self.check_translations()
         versions: dict[str, dict] = {}
         for page in self.pages.values():
@@ -252,6 +266,24 @@ class Checker:
                                        "publiser nyheten først.",
                            f"The link \"{target}\" points to a news post that {why_en}, so it would not work on the "
                            "published site. Add the link once the post is out, or publish the post first.")
+
+    # A page the menu or the site's own markup (footer, forms) links to: deleting it breaks those links.
+    def check_linked_pages(self) -> None:
+        linked = {path: ("Menyen", "The menu") for path in nav_pages(self.nav)}
+        for slug in places.PAGES.values():
+            path = next((p for p in (f"{slug}.md", f"{slug}/index.md") if p in self.pages), f"{slug}.md")
+            linked.setdefault(path, ("Nettstedet (bunnteksten, skjemaene eller forsiden)",
+                                     "The site (its footer, forms or home page)"))
+        for path, (who_nb, who_en) in linked.items():
+            if path not in self.pages:
+                self.findings.append(Finding(
+                    "error", self.docs / path, 1,
+                    f"{who_nb} lenker til docs/{path}, men siden finnes ikke, så lenken ville ført ingen steder. "
+                    "Legg filen tilbake (GitHub har den under «History» for mappen), eller be en utvikler fjerne "
+                    "lenkene til den.",
+                    f"{who_en} links to docs/{path}, but the page does not exist, so the link would lead nowhere. Put "
+                    "the file back (GitHub keeps it under the folder's \"History\"), or ask a developer to remove the "
+                    "links to it."))
 
     # Every file in docs/: a type staff may publish (media_types.py), and an
     # SVG or PDF the media step can clean (documents.py).
@@ -843,14 +875,20 @@ def check_ui(root: Path, languages: Languages) -> tuple[list[Finding], dict]:
                         f"Fix the interface strings in {strings.UI_FILE}: {error}")], {}
 
 
-def check(root: Path, docs: Path, languages: Languages | None = None) -> tuple[list[Finding], list[str], int]:
-    """Every rule over a repository: (findings, notes, number of pages)."""
-    findings, notes, pages, _ = _check(root, docs, languages)
+def check(root: Path, docs: Path, languages: Languages | None = None, nav=None) -> tuple[list[Finding], list[str], int]:
+    """Every rule over a repository: (findings, notes, number of pages).
+    Without `languages`, both they and the menu come from ROOT/mkdocs.yml."""
+    if languages is None:
+        from mkdocs.config import load_config
+
+        config = load_config(config_file=str(root / "mkdocs.yml"))
+        languages, nav = Languages.from_config(config), config.nav or []
+    findings, notes, pages, _ = _check(root, docs, languages, nav=nav)
     return findings, notes, pages
 
 
-def _check(root: Path, docs: Path, languages: Languages | None, freshness: bool = True):
-    checker = Checker(root, docs, languages)
+def _check(root: Path, docs: Path, languages: Languages | None, freshness: bool = True, nav=None):
+    checker = Checker(root, docs, languages, nav)
     findings = checker.run(freshness)
     goal_findings, found_goals = check_goals(root, checker.languages)
     ui_findings, ui = check_ui(root, checker.languages)
@@ -942,12 +980,12 @@ def check_uploads_for_position(docs: Path) -> list[Finding]:
     return findings
 
 
-def load(root: Path, docs: Path, languages: Languages) -> Content:
+def load(root: Path, docs: Path, languages: Languages, nav) -> Content:
     """Every input, read and checked once, for the build. The build refuses
     what `make check` refuses, with the same messages; warnings about files
     go to the log (translation freshness is left to `make check`: the pages
     show their own notice)."""
-    findings, _, pages, content = _check(root, docs, languages, freshness=False)
+    findings, _, pages, content = _check(root, docs, languages, freshness=False, nav=nav)
     errors = [f for f in findings if f.level == "error"]
     if errors:
         raise PluginError("\n".join(describe(f, root) for f in errors) + "\n" + summary(len(errors), 0, pages))

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support import build_site
+from support import build_project, build_site, copy_project
 from support.sample import SAMPLE
-from support.site import DEFAULT, HOMES, LOCALES, UI, address, in_languages
+from support.site import DEFAULT, HOMES, LOCALES, UI, address, in_languages, source_name
 
 from cpc import goals
 
@@ -169,3 +169,23 @@ def test_typo_stops_the_build_with_an_actionable_message(tmp_path):
     assert re.search(re.escape(str(data_file)) + rf":\d+: FEIL / ERROR\n  nb: Målet «{goal['id']}»: Ukjent felt "
                      r"«target.yaer». Mente du «target.year»\?\n  en: The goal '" + goal["id"] + r"': Unknown field "
                      r'"target.yaer". Did you mean "target.year"\?', message), message
+
+
+def test_goal_titles_sit_one_level_below_the_heading_above_the_marker(tmp_path):
+    """On the goals page the marker follows a ## heading, and the titles are
+    h3; a staff page with the marker straight under its title gets h2
+    titles, not a skipped level (axe's heading-order)."""
+    project = copy_project(tmp_path / "project")
+    for lang, (title, text) in in_languages(("Resultater", "Klyngens mål."), ("Results", "The goals.")).items():
+        (project / "docs" / source_name("resultater", lang)).write_text(
+            f"---\ntitle: {title}\ndescription: {text}\n---\n\n# {title}\n\n<!-- cpc-goals -->\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_project(project, site, GOALS_FILE=str(write_data(tmp_path / "goals.yml", sample_data())))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in LOCALES:
+        for page, level in ((f"{address('goals', lang)}index.html", 3), (f"{'' if lang == DEFAULT else lang + '/'}resultater/index.html", 2)):
+            article = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").select_one("article")
+            titles = article.select(".cpc-goal__title")
+            assert titles and {t.name for t in titles} == {f"h{level}"}, page
+            levels = [int(h.name[1]) for h in article.find_all(re.compile(r"^h[1-6]$"))]
+            assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (page, levels)

@@ -141,6 +141,27 @@ def test_make_check_and_the_build_stop_with_the_same_message(tmp_path, name, tex
     path = project / "docs" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    both_stop_alike(project, tmp_path)
+
+
+@pytest.mark.parametrize("role", ["accessibility", "focus_area"])
+def test_a_deleted_page_the_site_links_to_stops_both_alike(tmp_path, role):
+    """The accessibility statement, which only the footer links to, and a
+    focus area, which only the menu names (mkdocs.yml's nav)."""
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    stem = slug(role) if role != "focus_area" else next(
+        p.relative_to(docs).as_posix()[:-3] for p in sorted((docs / slug("focus_areas")).glob("*.md"))
+        if p.name != "index.md" and p.suffixes == [".md"])
+    for lang in (DEFAULT, OTHER):
+        (docs / source_name(stem, lang)).unlink()
+    message = f"docs/{stem}.md:1: FEIL / ERROR"
+    assert all(message in output for output in both_stop_alike(project, tmp_path))
+
+
+def both_stop_alike(project: Path, tmp_path: Path) -> tuple[str, str]:
+    """`make check` and the build stop on `project` with the same first
+    message, and nothing is published; returns what each printed."""
     check = subprocess.run([sys.executable, str(CHECK), "--root", str(project)], capture_output=True, text=True,
                            env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=120)
     assert check.returncode == 1, check.stdout
@@ -151,3 +172,4 @@ def test_make_check_and_the_build_stop_with_the_same_message(tmp_path, name, tex
     assert build.returncode != 0 and head in output and all(line in output for line in message), output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists(), "nothing is published half-done"
+    return check.stdout, output

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs.config import load_config
+
+from cpc import places, rules
 from cpc.bilingual import ENGLISH, NORWEGIAN
 from support.check import run_check
 from support.sample import SAMPLE
-from support.site import DEFAULT, NEWS, OTHER, slug, source_name
+from support.site import DEFAULT, OTHER, source_name
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,6 +72,14 @@ CLEAN = {
 }
 
 
+def site_frame() -> dict[str, str]:
+    """A plain page pair for each page the menu and the site's markup link to
+    (rules.check_linked_pages), which a whole-site check wants."""
+    nav = load_config(config_file=str(ROOT / "mkdocs.yml")).nav
+    stems = {rel[:-3] for rel in rules.nav_pages(nav)} | set(places.PAGES.values())
+    return {source_name(stem, lang): page("Side" if lang == DEFAULT else "Page") for stem in stems for lang in (DEFAULT, OTHER)}
+
+
 def write_docs(root: Path, files: dict[str, str]) -> Path:
     """A repository with `files` in docs/, and the project's configuration (its languages)."""
     root.mkdir(parents=True, exist_ok=True)
@@ -77,7 +88,7 @@ def write_docs(root: Path, files: dict[str, str]) -> Path:
         for part in ("hooks", "overrides"):
             shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     docs = root / "docs"
-    for rel, text in files.items():
+    for rel, text in {**site_frame(), **files}.items():
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -100,7 +111,7 @@ def test_clean_content_passes(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "FEIL" not in result.stdout
     assert "ingen feil" in result.stdout and "no errors" in result.stdout
-    assert "4 sider" in result.stdout
+    assert f"{len(site_frame() | CLEAN)} sider" in result.stdout
 
 
 # (case, files, file:line, Norwegian fragment, English fragment)
@@ -177,9 +188,9 @@ def test_each_problem_is_reported_with_file_line_and_both_languages(tmp_path, fi
 
 def test_new_editor_scenario_reports_both_problems(tmp_path):
     """A broken link and a forgotten translation, both named with file and line."""
-    contact = source_name(slug("contact"), DEFAULT)  # not among the fixture's pages
+    missing = "arkiv.md"  # not among the fixture's pages
     forgotten = "prosjekter.md"  # a page with no translation
-    files = with_change("index.md", page("Hjem", body=f"Tekst.\n\nSe [kontakt]({contact}).\n"))
+    files = with_change("index.md", page("Hjem", body=f"Tekst.\n\nSe [arkivet]({missing}).\n"))
     files[forgotten] = page("Nyheter")
     write_docs(tmp_path, files)
     result = run_check(tmp_path)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from cpc import datafile, image_inspect, news, rules
+from cpc import datafile, image_inspect, news, places, rules
 from support.site import LANGUAGES, NEWS, in_languages, source_name
 
 PAGE = "---\ntitle: Om\ndescription: Møte om emballasje.\n---\n\n# Om\n\n{body}\n"
@@ -259,3 +259,24 @@ def test_strip_photos_says_what_to_do_with_a_photo_too_large_to_open(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     assert "er for stort" in run.stdout and "0 bilder renset" in run.stdout, run.stdout
+
+
+def test_a_page_the_menu_or_the_footer_links_to_cannot_be_deleted_unseen(tmp_path):
+    """A deleted menu page stopped only the build, in MkDocs's English; a
+    deleted footer page (the accessibility statement) passed both and left a
+    dead link on every page. Whole-site checks name both."""
+    docs = tmp_path / "docs"
+    present = {f"{slug}.md" for slug in places.PAGES.values()} - {f"{places.PAGES['accessibility']}.md"}
+    for rel in present | {"om.md"}:
+        for lang in in_languages(rel, rel):
+            path = docs / source_name(rel[:-3], lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(PAGE_EN if lang != LANGUAGES.default else PAGE.format(body="Tekst."), encoding="utf-8")
+    nav = ["om.md", {"Fokus": ["fokus/borte.md", "https://example.org/"]}]
+    found, _, _ = rules.check(tmp_path, docs, LANGUAGES, nav=nav)
+    errors = {f.path.relative_to(tmp_path).as_posix(): f.nb for f in found if f.level == "error"}
+    assert set(errors) == {"docs/fokus/borte.md", f"docs/{places.PAGES['accessibility']}.md"}, errors
+    assert errors["docs/fokus/borte.md"].startswith("Menyen lenker til docs/fokus/borte.md, men siden finnes ikke")
+    assert "bunnteksten" in errors[f"docs/{places.PAGES['accessibility']}.md"]
+    # Checks of a folder alone (no menu given) leave the site's pages be.
+    assert [f for f in rules.check(tmp_path, docs, LANGUAGES)[0] if f.level == "error"] == []
