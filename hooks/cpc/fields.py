@@ -236,13 +236,24 @@ def _date(field, value, line, context, subject, path):
 
 def _date_time(field, value, line, context, subject, path):
     found = DATE_TIME.match(value.strip()) if isinstance(value, str) else None
+    name = f"{path}{field.name}"
     if found:
         try:
             day = datetime.date.fromisoformat(found.group(1))
-            return datetime.datetime.combine(day, datetime.time(int(found.group(2)), int(found.group(3))), OSLO), []
+            when = datetime.datetime.combine(day, datetime.time(int(found.group(2)), int(found.group(3))), OSLO)
         except ValueError:
             pass
-    name = f"{path}{field.name}"
+        else:
+            # A time in the hour skipped when summer time begins: calendars would move it an hour on.
+            shown = when.astimezone(datetime.timezone.utc).astimezone(OSLO)
+            if shown.replace(tzinfo=None) == when.replace(tzinfo=None):
+                return when, []
+            later = shown.strftime("%Y-%m-%d %H:%M")
+            return None, [problem(line, subject,
+                                  f"«{name}: {value}» finnes ikke i norsk tid: klokken hopper fra 02:00 til 03:00 når "
+                                  f"sommertiden begynner. Skriv tidspunktet som klokken viser det, for eksempel {later}.",
+                                  f"\"{name}: {value}\" does not exist in Norwegian time: clocks jump from 02:00 to 03:00 "
+                                  f"when summer time begins. Write the time the clock shows, for example {later}.")]
     return None, [problem(line, subject,
                           f"«{name}: {value}» er ikke et gyldig tidspunkt. Skriv ÅÅÅÅ-MM-DD TT:MM i norsk tid, for "
                           "eksempel 2027-03-04 10:00.",

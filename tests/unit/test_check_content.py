@@ -241,7 +241,7 @@ MESSAGES = [
     # News posts (hooks/cpc/news.py)
     "Innlegget mangler toppfeltet (front matter)", "Innlegget mangler tittel (title)",
     "Innlegget mangler beskrivelse (description)", "Innlegget mangler dato", "er ikke en gyldig dato",
-    "er ikke et gyldig tidspunkt", "Arrangementet slutter før det begynner",
+    "er ikke et gyldig tidspunkt", "finnes ikke i norsk tid", "Arrangementet slutter før det begynner",
     "Påmeldingsfristen (signup_until) er etter at arrangementet begynner",
     "Innlegget skal ikke ha en egen hovedoverskrift", "Datoen må være den samme som i den norske versjonen",
     "Arrangementet må ha samme start, end og signup_until som i den norske",

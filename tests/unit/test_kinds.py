@@ -124,7 +124,15 @@ def test_a_translated_field_asks_for_the_missing_language_by_name():
     ("start: 2027-03-04 10.00\nend: 2027-03-04 12:00\nlocation: Oslo\n", 1, "er ikke et gyldig tidspunkt"),
     ("start: 2027-03-04 10:00\nend: 2027-03-04 09:00\nlocation: Oslo\n", 2, "slutter før det begynner"),
     ("start: 2027-03-04 10:00\nend: 2027-03-04 12:00\n", 1, "mangler sted (location)"),
+    # 28 March 2027, when summer time begins, has no 02:30; the autumn's repeated 02:30 is a time.
+    ("start: 2027-03-28 02:30\nend: 2027-03-28 04:00\nlocation: Oslo\n", 1,
+     "finnes ikke i norsk tid: klokken hopper fra 02:00 til 03:00 når sommertiden begynner. Skriv tidspunktet som "
+     "klokken viser det, for eksempel 2027-03-28 03:30"),
 ])
 def test_an_events_fields_and_rules(text, line, words):
     problems = check(kinds.EVENT, text)[1]
     assert [p.line for p in problems] == [line] and words in problems[0].nb, problems
+
+
+def test_the_hour_repeated_when_summer_time_ends_is_a_time():
+    assert check(kinds.EVENT, "start: 2027-10-31 02:30\nend: 2027-10-31 04:00\nlocation: Oslo\n")[1] == []
