@@ -24,7 +24,7 @@ from urllib.parse import unquote
 import markdown
 from mkdocs.exceptions import PluginError
 
-from cpc import (bilingual, clock, datafile, directory, documents, fields, front_matter, goals, image_inspect, image_render, markers, media,
+from cpc import (bilingual, clock, datafile, directory, documents, fields, front_matter, goals, html_balance, image_inspect, image_render, markers, media,
                  kinds, media_types, news, pictures, places, strings, uploads)
 from cpc.bilingual import Languages, missing_translations
 from cpc.datafile import DataError
@@ -235,6 +235,7 @@ class Checker:
             self.check_headings(page)
             self.check_links_and_images(page)
             self.check_scripts(page)
+            self.check_html_balance(page)
             self.check_comments(page)
             self.check_embeds(page)
             self.check_pasted_from_word(page)
@@ -773,6 +774,21 @@ class Checker:
                 "The page contains a <script> element. Scripts do not belong in content (security and privacy); "
                 "remove it, and ask a developer if the page needs a feature.",
             )
+
+    # Hand-written HTML: an element left open swallows the rest of the page (html_balance.py).
+    def check_html_balance(self, page: Page) -> None:
+        for slip in html_balance.slips(page.masked):
+            if slip.unclosed:
+                self.error(page, slip.line, f"HTML-elementet «<{slip.tag}>» lukkes aldri, så resten av siden ville "
+                                            f"blitt vist som rå HTML. Skriv «</{slip.tag}>» der det skal slutte, eller "
+                                            f"fjern «<{slip.tag}>».",
+                           f"The HTML element \"<{slip.tag}>\" is never closed, so the rest of the page would show as "
+                           f"raw HTML. Write \"</{slip.tag}>\" where it ends, or remove \"<{slip.tag}>\".")
+            else:
+                self.error(page, slip.line, f"«</{slip.tag}>» lukker et HTML-element som ikke er åpnet. Fjern den, "
+                                            f"eller skriv «<{slip.tag}>» der elementet begynner.",
+                           f"\"</{slip.tag}>\" closes an HTML element that was never opened. Remove it, or write "
+                           f"\"<{slip.tag}>\" where the element starts.")
 
     # Text pasted from Word, and links to files on someone's own computer.
     def check_pasted_from_word(self, page: Page) -> None:

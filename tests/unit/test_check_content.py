@@ -239,6 +239,7 @@ MESSAGES = [
     "ADVARSEL: Den engelske/norske versjonen", "Oversettelsenes alder ble ikke sjekket",
     "Bildet har fortsatt",
     # News posts (hooks/cpc/news.py)
+    "HTML-elementet «<…>» lukkes aldri", "lukker et HTML-element som ikke er åpnet",
     "Innlegget mangler toppfeltet (front matter)", "Innlegget mangler tittel (title)",
     "Innlegget mangler beskrivelse (description)", "Innlegget mangler dato", "er ikke en gyldig dato",
     "er ikke et gyldig tidspunkt", "finnes ikke i norsk tid", "Arrangementet slutter før det begynner",

@@ -193,6 +193,17 @@ def test_a_translation_named_in_its_own_language_is_told_to_take_the_norwegian_n
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
 
 
+@pytest.mark.parametrize("body, line, words", [
+    ('<div class="boks">\n\nTekst.', 8, "HTML-elementet «<div>» lukkes aldri"),
+    ('<div>\n<span>Viktig\n</div>', 9, "HTML-elementet «<span>» lukkes aldri"),
+    ("Tekst.\n\n</strong>", 10, "«</strong>» lukker et HTML-element som ikke er åpnet"),
+])
+def test_hand_written_html_left_open_is_named(tmp_path, body, line, words):
+    """An unclosed <div> showed the rest of the page as raw HTML and failed Nu in CI, after make check passed."""
+    found = findings(tmp_path, body)
+    assert [(rel, at) for rel, at, nb in found if words in nb] == [("docs/om.md", line)], found
+
+
 @pytest.mark.parametrize("body, words", [
     ("- [ ] Gjør\n- [x] Gjort", "Sjekklister («- [ ]» og «- [x]»)"),
     ("[![](bilde.svg)](https://www.eksempel.no)", "mangler alternativ tekst"),
@@ -216,6 +227,11 @@ def test_a_second_hunts_slip_is_named(tmp_path, body, words):
     "Tekst.\n\n<!-- -->\n\n<!---->",
     "```html\n<!-- et eksempel som ikke lukkes\n```",
     "[Ring oss](tel:+4740000000) eller [skriv](mailto:post@eksempel.no).",
+    # HTML whose end tags are all there, or implied (<p>, <li>), and autolinks.
+    '<details markdown="1">\n<summary>Mer</summary>\n\nTekst.\n\n</details>',
+    "<ul><li>En<li>To</ul>\n\n<p>Avsnitt<br>linje",
+    "Skriv til <post@eksempel.no> eller se <https://www.eksempel.no>.",
+    "`<div>` i en kodebit, og\n\n```html\n<div>\n```",
 ])
 def test_what_publishes_cleanly_passes(tmp_path, body):
     assert findings(tmp_path, body) == []
