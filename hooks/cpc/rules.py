@@ -2,10 +2,12 @@
 stops on the errors, both with the same words (Norwegian first, then English),
 naming file and line. The tests call the same functions.
 
-What is checked: the file names, both languages of every page, front matter,
-news posts (news.py), headings, links, anchors and images, scripts and text
-pasted from Word, the goals (goals.py) and the interface strings
-(strings.py). Translation freshness gives warnings, never errors.
+What is checked: the file names, both languages of every page, the pages
+the menu and the site's own markup link to, front matter, news posts
+(news.py), headings, links, anchors and images, scripts, hand-written HTML
+left open (html_balance.py) and text pasted from Word, the goals (goals.py)
+and the interface strings (strings.py). Translation freshness gives
+warnings, never errors.
 """
 from __future__ import annotations
 
