@@ -190,6 +190,7 @@ class Checker:
         self.versions: dict[str, dict] = {}
         self.front_matter: dict[str, dict] = {}
         self.post_links: list[tuple] = []  # (page, line, target, post): checked once every post is read
+        self.linked: set[str] = set()  # docs paths of the pages some page links to
 
     def error(self, page: Page, line: int, nb: str, en: str) -> None:
         self.findings.append(Finding("error", page.path, line, nb, en))
@@ -248,6 +249,8 @@ class Checker:
                     for problem in news.check_pair(main[1], version):
                         self.error(page, problem.line, problem.nb, problem.en)
         self.check_links_to_posts()
+        if self.nav is not None:
+            self.check_unlinked_pages()
         if freshness:
             self.check_freshness()
         return self.findings
@@ -287,6 +290,18 @@ class Checker:
                     f"{who_en} links to docs/{path}, but the page does not exist, so the link would lead nowhere. Put "
                     "the file back (GitHub keeps it under the folder's \"History\"), or ask a developer to remove the "
                     "links to it."))
+
+    # A page outside the menu that no page links to: published, but found only through search.
+    def check_unlinked_pages(self) -> None:
+        reached = set(nav_pages(self.nav)) | {"index.md"} | {p for slug in places.PAGES.values()
+                                                           for p in (f"{slug}.md", f"{slug}/index.md")}
+        for page in self.pages.values():
+            if page.locale == self.default and not news.is_post(page.rel) and page.rel not in reached | self.linked:
+                self.warning(page, 1, "Ingen side lenker hit, og siden står ikke i menyen, så leserne finner den bare "
+                                      "gjennom søket. Lenk til den fra en annen side, eller be en utvikler sette den i "
+                                      "menyen.",
+                             "No page links here and the page is not in the menu, so readers find it only through "
+                             "search. Link to it from another page, or ask a developer to add it to the menu.")
 
     # Every file in docs/: a type staff may publish (media_types.py), and an
     # SVG or PDF the media step can clean (documents.py).
@@ -500,6 +515,7 @@ class Checker:
             return
         if rel.endswith(".md"):
             rel = self.language_version(page, rel)
+            self.linked.add(rel)
             if news.is_post(rel):
                 self.post_links.append((page, line, target, rel))
             if rel not in self.pages:

@@ -296,3 +296,20 @@ def test_a_page_the_menu_or_the_footer_links_to_cannot_be_deleted_unseen(tmp_pat
     assert "bunnteksten" in errors[f"docs/{places.PAGES['accessibility']}.md"]
     # Checks of a folder alone (no menu given) leave the site's pages be.
     assert [f for f in rules.check(tmp_path, docs, LANGUAGES)[0] if f.level == "error"] == []
+
+
+def test_a_page_no_menu_or_page_leads_to_is_a_warning(tmp_path):
+    """A new page outside the menu published, but readers could reach it only through search."""
+    docs = tmp_path / "docs"
+    stems = {*places.PAGES.values(), "om", "lenket", "ekstra"}
+    bodies = {"om": "Se [siden](lenket.md)."}
+    for stem in stems:
+        for lang in in_languages(stem, stem):
+            path = docs / source_name(stem, lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            text = PAGE.format(body=bodies.get(stem, "Tekst.")) if lang == LANGUAGES.default else PAGE_EN
+            path.write_text(text, encoding="utf-8")
+    found, _, _ = rules.check(tmp_path, docs, LANGUAGES, nav=["om.md"])
+    assert [(f.level, f.path.relative_to(tmp_path).as_posix(), f.line) for f in found] == [
+        ("warning", "docs/ekstra.md", 1)], found
+    assert found[0].nb.startswith("Ingen side lenker hit, og siden står ikke i menyen")
