@@ -273,14 +273,18 @@ class Checker:
                            f"The link \"{target}\" points to a news post that {why_en}, so it would not work on the "
                            "published site. Add the link once the post is out, or publish the post first.")
 
-    # A page the menu or the site's own markup (footer, forms) links to: deleting it breaks those links.
-    def check_linked_pages(self) -> None:
+    # The pages the menu (mkdocs.yml's nav) and the site's own markup (places.PAGES) link to, and who links.
+    def site_links(self) -> dict[str, tuple[str, str]]:
         linked = {path: ("Menyen", "The menu") for path in nav_pages(self.nav)}
         for slug in places.PAGES.values():
             path = next((p for p in (f"{slug}.md", f"{slug}/index.md") if p in self.pages), f"{slug}.md")
             linked.setdefault(path, ("Nettstedet (bunnteksten, skjemaene eller forsiden)",
                                      "The site (its footer, forms or home page)"))
-        for path, (who_nb, who_en) in linked.items():
+        return linked
+
+    # Deleting a page the site links to breaks those links.
+    def check_linked_pages(self) -> None:
+        for path, (who_nb, who_en) in self.site_links().items():
             if path not in self.pages:
                 self.findings.append(Finding(
                     "error", self.docs / path, 1,
@@ -293,10 +297,9 @@ class Checker:
 
     # A page outside the menu that no page links to: published, but found only through search.
     def check_unlinked_pages(self) -> None:
-        reached = set(nav_pages(self.nav)) | {"index.md"} | {p for slug in places.PAGES.values()
-                                                           for p in (f"{slug}.md", f"{slug}/index.md")}
+        reached = {"index.md", *self.site_links(), *self.linked}
         for page in self.pages.values():
-            if page.locale == self.default and not news.is_post(page.rel) and page.rel not in reached | self.linked:
+            if page.locale == self.default and not news.is_post(page.rel) and page.rel not in reached:
                 self.warning(page, 1, "Ingen side lenker hit, og siden står ikke i menyen, så leserne finner den bare "
                                       "gjennom søket. Lenk til den fra en annen side, eller be en utvikler sette den i "
                                       "menyen.",
