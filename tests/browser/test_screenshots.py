@@ -57,7 +57,7 @@ def test_each_page_kind_fits_the_screen(browser, sample_site, kind, width):
                 # A full-page capture does not scroll: load the lazy pictures
                 # below the first screen as a reader's scrolling would.
                 page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
-                page.wait_for_function("[...document.images].every(i => i.complete)")
+                page.wait_for_function("() => [...document.images].every(i => i.complete)")
                 for scheme in ("default", "slate"):
                     switch_scheme(page, scheme)
                     # The header fades its colours on a switch; capture the settled page.
